@@ -1,0 +1,97 @@
+"""Settings, built once from the environment in __main__ and passed down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kept.db"
+DEFAULT_API_URL = "https://api.telegram.org"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message tells the operator what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the process needs to know about its environment."""
+
+    telegram_token: str | None
+    telegram_api_url: str
+    database_url: str
+    default_timezone: str
+    log_level: str
+    max_active_commitments: int = 3
+    signal_cli_url: str | None = None
+    signal_account: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    data_key: str | None = None
+
+    @property
+    def has_transport(self) -> bool:
+        """Whether at least one messenger is configured."""
+        return bool(self.telegram_token) or bool(self.signal_cli_url and self.signal_account)
+
+
+def _clean(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = _clean(env, name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}.") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, got {value}.")
+    return value
+
+
+def _timezone(env: Mapping[str, str]) -> str:
+    name = _clean(env, "DEFAULT_TIMEZONE") or "UTC"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"DEFAULT_TIMEZONE={name!r} is not an IANA time zone; use a name such as "
+            "Europe/Madrid, America/New_York or UTC."
+        ) from None
+    return name
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    level = (_clean(env, "LOG_LEVEL") or "INFO").upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
+    return level
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate the settings; raise ConfigError with advice when one is wrong."""
+    env = os.environ if env is None else env
+    return Settings(
+        telegram_token=_clean(env, "TELEGRAM_BOT_TOKEN"),
+        telegram_api_url=(_clean(env, "TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
+        database_url=_clean(env, "DATABASE_URL") or DEFAULT_DATABASE_URL,
+        default_timezone=_timezone(env),
+        log_level=_log_level(env),
+        max_active_commitments=_int(env, "MAX_ACTIVE_COMMITMENTS", 3),
+        signal_cli_url=_clean(env, "SIGNAL_CLI_URL"),
+        signal_account=_clean(env, "SIGNAL_ACCOUNT"),
+        webhook_url=_clean(env, "WEBHOOK_URL"),
+        webhook_secret=_clean(env, "WEBHOOK_SECRET"),
+        webhook_listen=_clean(env, "WEBHOOK_LISTEN") or "0.0.0.0",
+        webhook_port=_int(env, "WEBHOOK_PORT", 8443),
+        data_key=_clean(env, "DATA_KEY"),
+    )

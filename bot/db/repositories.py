@@ -1,0 +1,438 @@
+"""Repositories over SQLAlchemy rows; every method returns domain dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import CommitmentRow, CoupleRow, InviteRow, NudgeRow, PersonRow
+from bot.domain.models import (
+    Commitment,
+    CommitmentState,
+    Couple,
+    Invite,
+    NewNudge,
+    Nudge,
+    NudgeStatus,
+    Pending,
+    Person,
+)
+
+
+def _person(row: PersonRow) -> Person:
+    pending = Pending(row.pending_kind, dict(row.pending_data or {})) if row.pending_kind else None
+    return Person(
+        id=row.id,
+        telegram_id=row.telegram_id,
+        name=row.name,
+        language=row.language,
+        timezone=row.timezone,
+        couple_id=row.couple_id,
+        pending=pending,
+        created_at=row.created_at,
+    )
+
+
+def _couple(row: CoupleRow) -> Couple:
+    return Couple(row.id, row.partner_a_id, row.partner_b_id, row.group_chat_id)
+
+
+def _invite(row: InviteRow) -> Invite:
+    return Invite(
+        row.code, row.inviter_id, row.created_at, row.expires_at, row.used_at, row.used_by
+    )
+
+
+def _commitment(row: CommitmentRow) -> Commitment:
+    return Commitment(
+        id=row.id,
+        person_id=row.person_id,
+        text=row.text,
+        weekdays=row.weekdays,
+        local_time=row.local_time,
+        state=CommitmentState(row.state),
+        next_due_at=row.next_due_at,
+        next_local_date=row.next_local_date,
+        created_at=row.created_at,
+    )
+
+
+def _nudge(row: NudgeRow) -> Nudge:
+    return Nudge(
+        id=row.id,
+        commitment_id=row.commitment_id,
+        person_id=row.person_id,
+        local_date=row.local_date,
+        due_at=row.due_at,
+        status=NudgeStatus(row.status),
+        late=row.late,
+        attempts=row.attempts,
+        chat_id=row.chat_id,
+        message_id=row.message_id,
+        sent_at=row.sent_at,
+        answered_at=row.answered_at,
+        reflection=row.reflection,
+        partner_chat_id=row.partner_chat_id,
+        partner_message_id=row.partner_message_id,
+        noticed_at=row.noticed_at,
+        next_attempt_at=row.next_attempt_at,
+    )
+
+
+class _Repository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+
+class SqlPeople(_Repository):
+    """People in SQL."""
+
+    async def get(self, person_id: int) -> Person | None:
+        row = await self._session.get(PersonRow, person_id, populate_existing=True)
+        return _person(row) if row else None
+
+    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+        row = await self._session.scalar(
+            select(PersonRow).where(PersonRow.telegram_id == telegram_id)
+        )
+        return _person(row) if row else None
+
+    async def add(self, telegram_id: int, name: str, language: str, timezone: str) -> Person:
+        row = PersonRow(
+            telegram_id=telegram_id,
+            name=name,
+            language=language,
+            timezone=timezone,
+            created_at=datetime.now(UTC),
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _person(row)
+
+    async def _set(self, person_id: int, **values: Any) -> None:
+        await self._session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(**values)
+        )
+
+    async def set_name(self, person_id: int, name: str) -> None:
+        await self._set(person_id, name=name)
+
+    async def set_timezone(self, person_id: int, timezone: str) -> None:
+        await self._set(person_id, timezone=timezone)
+
+    async def set_couple(self, person_id: int, couple_id: int | None) -> None:
+        await self._set(person_id, couple_id=couple_id)
+
+    async def set_pending(self, person_id: int, pending: Pending | None) -> None:
+        await self._set(
+            person_id,
+            pending_kind=pending.kind if pending else None,
+            pending_data=dict(pending.data) if pending else None,
+        )
+
+
+class SqlCouples(_Repository):
+    """Couples in SQL."""
+
+    async def get(self, couple_id: int) -> Couple | None:
+        row = await self._session.get(CoupleRow, couple_id, populate_existing=True)
+        return _couple(row) if row else None
+
+    async def add(self, partner_a_id: int, partner_b_id: int) -> Couple:
+        row = CoupleRow(
+            partner_a_id=partner_a_id, partner_b_id=partner_b_id, created_at=datetime.now(UTC)
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _couple(row)
+
+    async def by_group(self, group_chat_id: int) -> Couple | None:
+        row = await self._session.scalar(
+            select(CoupleRow).where(CoupleRow.group_chat_id == group_chat_id)
+        )
+        return _couple(row) if row else None
+
+    async def link_group(self, couple_id: int, group_chat_id: int) -> None:
+        await self._session.execute(
+            update(CoupleRow).where(CoupleRow.id == couple_id).values(group_chat_id=group_chat_id)
+        )
+
+
+class SqlInvites(_Repository):
+    """Invitation codes in SQL."""
+
+    async def get(self, code: str) -> Invite | None:
+        row = await self._session.get(InviteRow, code, populate_existing=True)
+        return _invite(row) if row else None
+
+    async def add(self, invite: Invite) -> None:
+        self._session.add(
+            InviteRow(
+                code=invite.code,
+                inviter_id=invite.inviter_id,
+                created_at=invite.created_at,
+                expires_at=invite.expires_at,
+            )
+        )
+        await self._session.flush()
+
+    async def mark_used(self, code: str, used_by: int, at: datetime) -> None:
+        await self._session.execute(
+            update(InviteRow).where(InviteRow.code == code).values(used_by=used_by, used_at=at)
+        )
+
+
+class SqlCommitments(_Repository):
+    """Commitments in SQL."""
+
+    async def get(self, commitment_id: int) -> Commitment | None:
+        row = await self._session.get(CommitmentRow, commitment_id, populate_existing=True)
+        return _commitment(row) if row else None
+
+    async def add(
+        self, person_id: int, text: str, weekdays: int, local_time: time, created_at: datetime
+    ) -> Commitment:
+        row = CommitmentRow(
+            person_id=person_id,
+            text=text,
+            weekdays=weekdays,
+            local_time=local_time,
+            state=CommitmentState.ACTIVE.value,
+            created_at=created_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _commitment(row)
+
+    async def of_person(self, person_id: int, *, include_deleted: bool = False) -> list[Commitment]:
+        query = select(CommitmentRow).where(CommitmentRow.person_id == person_id)
+        if not include_deleted:
+            query = query.where(CommitmentRow.state != CommitmentState.DELETED.value)
+        rows = await self._session.scalars(query.order_by(CommitmentRow.id))
+        return [_commitment(row) for row in rows]
+
+    async def count_active(self, person_id: int) -> int:
+        count = await self._session.scalar(
+            select(func.count())
+            .select_from(CommitmentRow)
+            .where(
+                CommitmentRow.person_id == person_id,
+                CommitmentRow.state == CommitmentState.ACTIVE.value,
+            )
+        )
+        return int(count or 0)
+
+    async def _set(self, commitment_id: int, **values: Any) -> None:
+        await self._session.execute(
+            update(CommitmentRow).where(CommitmentRow.id == commitment_id).values(**values)
+        )
+
+    async def set_state(self, commitment_id: int, state: CommitmentState) -> None:
+        await self._set(commitment_id, state=state.value)
+
+    async def set_time(self, commitment_id: int, local_time: time) -> None:
+        await self._set(commitment_id, local_time=local_time)
+
+    async def set_next(
+        self, commitment_id: int, next_local_date: date | None, next_due_at: datetime | None
+    ) -> None:
+        await self._set(commitment_id, next_local_date=next_local_date, next_due_at=next_due_at)
+
+    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, str]]:
+        rows = await self._session.execute(
+            select(CommitmentRow, PersonRow.timezone)
+            .join(PersonRow, PersonRow.id == CommitmentRow.person_id)
+            .where(
+                CommitmentRow.state == CommitmentState.ACTIVE.value,
+                CommitmentRow.next_due_at <= now,
+            )
+            .order_by(CommitmentRow.next_due_at)
+            .limit(limit)
+        )
+        return [(_commitment(row), timezone) for row, timezone in rows]
+
+    async def texts(self, commitment_ids: Sequence[int]) -> dict[int, str]:
+        if not commitment_ids:
+            return {}
+        rows = await self._session.execute(
+            select(CommitmentRow.id, CommitmentRow.text).where(
+                CommitmentRow.id.in_(set(commitment_ids))
+            )
+        )
+        return {row_id: text for row_id, text in rows}
+
+
+class SqlNudges(_Repository):
+    """The nudge ledger in SQL."""
+
+    async def get(self, nudge_id: int) -> Nudge | None:
+        row = await self._session.get(NudgeRow, nudge_id, populate_existing=True)
+        return _nudge(row) if row else None
+
+    async def add_if_absent(self, nudge: NewNudge) -> bool:
+        if await self.exists(nudge.commitment_id, nudge.local_date):
+            return False
+        try:
+            async with self._session.begin_nested():
+                self._session.add(
+                    NudgeRow(
+                        commitment_id=nudge.commitment_id,
+                        person_id=nudge.person_id,
+                        local_date=nudge.local_date,
+                        due_at=nudge.due_at,
+                        status=nudge.status.value,
+                        late=nudge.late,
+                        attempts=0,
+                    )
+                )
+        except IntegrityError:
+            # Another instance planned the same (commitment, local date) first.
+            print("INTEGRITY-PATH")
+            return False
+        return True
+
+    async def exists(self, commitment_id: int, local_date: date) -> bool:
+        found = await self._session.scalar(
+            select(NudgeRow.id).where(
+                NudgeRow.commitment_id == commitment_id, NudgeRow.local_date == local_date
+            )
+        )
+        return found is not None
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Nudge]:
+        candidates = (
+            select(NudgeRow.id)
+            .where(
+                NudgeRow.status == NudgeStatus.DUE.value,
+                NudgeRow.due_at <= now,
+                or_(NudgeRow.next_attempt_at.is_(None), NudgeRow.next_attempt_at <= now),
+            )
+            .order_by(NudgeRow.due_at, NudgeRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        ids = list(await self._session.scalars(candidates))
+        if not ids:
+            return []
+        await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id.in_(ids), NudgeRow.status == NudgeStatus.DUE.value)
+            .values(
+                status=NudgeStatus.SENDING.value,
+                claimed_at=now,
+                attempts=NudgeRow.attempts + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(NudgeRow.id.in_(ids), NudgeRow.status == NudgeStatus.SENDING.value)
+            .order_by(NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_nudge(row) for row in rows]
+
+    async def release_claims(self, claimed_before: datetime) -> int:
+        result = await self._session.execute(
+            update(NudgeRow)
+            .where(
+                NudgeRow.status == NudgeStatus.SENDING.value, NudgeRow.claimed_at < claimed_before
+            )
+            .values(status=NudgeStatus.DUE.value, claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def _set_many(self, nudge_ids: Sequence[int], **values: Any) -> None:
+        await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id.in_(list(nudge_ids)))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def mark_sent(
+        self, nudge_ids: Sequence[int], chat_id: int, message_id: int, at: datetime
+    ) -> None:
+        await self._set_many(
+            nudge_ids,
+            status=NudgeStatus.SENT.value,
+            chat_id=chat_id,
+            message_id=message_id,
+            sent_at=at,
+            claimed_at=None,
+        )
+
+    async def retry_later(self, nudge_ids: Sequence[int], at: datetime) -> None:
+        await self._set_many(
+            nudge_ids, status=NudgeStatus.DUE.value, next_attempt_at=at, claimed_at=None
+        )
+
+    async def mark_failed(self, nudge_ids: Sequence[int]) -> None:
+        await self._set_many(nudge_ids, status=NudgeStatus.FAILED.value, claimed_at=None)
+
+    async def answer(self, nudge_id: int, status: NudgeStatus, at: datetime) -> bool:
+        # The status guard makes two simultaneous presses record one answer.
+        result = await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id == nudge_id, NudgeRow.status == NudgeStatus.SENT.value)
+            .values(status=status.value, answered_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def set_reflection(self, nudge_id: int, text: str) -> None:
+        await self._set_many([nudge_id], reflection=text)
+
+    async def set_partner_message(self, nudge_id: int, chat_id: int, message_id: int) -> None:
+        await self._set_many([nudge_id], partner_chat_id=chat_id, partner_message_id=message_id)
+
+    async def mark_noticed(self, nudge_id: int, at: datetime) -> bool:
+        result = await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id == nudge_id, NudgeRow.noticed_at.is_(None))
+            .values(noticed_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def in_message(self, chat_id: int, message_id: int) -> list[Nudge]:
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(NudgeRow.chat_id == chat_id, NudgeRow.message_id == message_id)
+            .order_by(NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_nudge(row) for row in rows]
+
+    async def answerable(self, person_id: int, since: date) -> list[Nudge]:
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(
+                NudgeRow.person_id == person_id,
+                NudgeRow.local_date >= since,
+                NudgeRow.status == NudgeStatus.SENT.value,
+            )
+            .order_by(NudgeRow.local_date, NudgeRow.id)
+        )
+        return [_nudge(row) for row in rows]
+
+    async def of_person_between(self, person_id: int, first: date, last: date) -> list[Nudge]:
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(
+                and_(
+                    NudgeRow.person_id == person_id,
+                    NudgeRow.local_date >= first,
+                    NudgeRow.local_date <= last,
+                )
+            )
+            .order_by(NudgeRow.local_date, NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_nudge(row) for row in rows]

@@ -1,0 +1,57 @@
+"""Button actions: short opaque strings (well under Telegram's 64 bytes) and their parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KEPT = "k"
+MISSED = "m"
+NOTICED = "n"
+PAUSE = "cp"
+RESUME = "cr"
+CHANGE_TIME = "ct"
+DELETE = "cd"
+CONFIRM_DELETE = "cy"
+CANCEL_DELETE = "cx"
+DAYS = "d"
+PICK_DAY = "dp"
+
+_WITH_ID = {
+    KEPT,
+    MISSED,
+    NOTICED,
+    PAUSE,
+    RESUME,
+    CHANGE_TIME,
+    DELETE,
+    CONFIRM_DELETE,
+    CANCEL_DELETE,
+}
+DAY_PRESETS = ("all", "wk", "we", "pick")
+
+
+@dataclass(frozen=True)
+class Action:
+    """A parsed button press: a verb and its argument."""
+
+    verb: str
+    arg: int | str
+
+
+def encode(verb: str, arg: int | str) -> str:
+    """The callback data of an action."""
+    return f"{verb}:{arg}"
+
+
+def decode(data: str | None) -> Action | None:
+    """The action a callback carries, or None when it is not one of ours or is malformed."""
+    if not data or len(data) > 64 or ":" not in data:
+        return None
+    verb, _, arg = data.partition(":")
+    if verb in _WITH_ID:
+        return Action(verb, int(arg)) if arg.isascii() and arg.isdigit() and len(arg) < 19 else None
+    if verb == DAYS and arg in DAY_PRESETS:
+        return Action(verb, arg)
+    if verb == PICK_DAY and (arg == "ok" or (arg.isascii() and arg.isdigit() and int(arg) < 7)):
+        return Action(verb, arg)
+    return None

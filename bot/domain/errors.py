@@ -1,0 +1,121 @@
+"""Domain errors: each one becomes a clear, kind reply in a handler."""
+
+from __future__ import annotations
+
+
+class KeptError(Exception):
+    """Base of every refusal the domain can give; `key` names the reply text."""
+
+    key = "error_generic"
+
+    def __init__(self, *args: object, **params: object) -> None:
+        super().__init__(*args)
+        self.params = params
+
+
+class InvalidTime(KeptError):
+    """The time is not HH:MM."""
+
+    key = "error_bad_time"
+
+
+class InvalidTimezone(KeptError):
+    """The name is not an IANA time zone."""
+
+    key = "error_bad_timezone"
+
+
+class TextTooLong(KeptError):
+    """A commitment text is longer than we accept."""
+
+    key = "error_text_too_long"
+
+
+class TextEmpty(KeptError):
+    """A commitment needs words."""
+
+    key = "error_text_empty"
+
+
+class TooManyCommitments(KeptError):
+    """The limit of active commitments is reached."""
+
+    key = "error_too_many"
+
+
+class InviteNotFound(KeptError):
+    """The code does not exist."""
+
+    key = "error_invite_unknown"
+
+
+class InviteUsed(KeptError):
+    """The code was already used."""
+
+    key = "error_invite_used"
+
+
+class InviteExpired(KeptError):
+    """The code is older than 48 hours."""
+
+    key = "error_invite_expired"
+
+
+class OwnInvite(KeptError):
+    """Someone tried to join their own invitation."""
+
+    key = "error_invite_own"
+
+
+class AlreadyPaired(KeptError):
+    """This person already belongs to a couple."""
+
+    key = "error_already_paired"
+
+
+class InviterPaired(KeptError):
+    """The person who made the invite is now in a couple: a third person cannot join."""
+
+    key = "error_inviter_paired"
+
+
+class NotPaired(KeptError):
+    """The action needs a couple."""
+
+    key = "error_not_paired"
+
+
+class NotAPartner(KeptError):
+    """Only the two partners may do this."""
+
+    key = "error_not_partner"
+
+
+class NotYours(KeptError):
+    """The button belongs to someone else."""
+
+    key = "error_not_yours"
+
+
+class StaleButton(KeptError):
+    """The button refers to something that no longer exists or is over."""
+
+    key = "error_stale"
+
+
+class AlreadyAnswered(KeptError):
+    """This nudge was answered already."""
+
+    key = "error_already_answered"
+
+
+class UnknownCommitment(KeptError):
+    """No such commitment of yours."""
+
+    key = "error_unknown_commitment"
+
+
+class NoDays(KeptError):
+    """A commitment needs at least one day."""
+
+    key = "error_no_days"

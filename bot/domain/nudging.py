@@ -1,0 +1,276 @@
+"""Use cases of the daily loop: answering a nudge, reflecting, noticing, today's list."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.domain.errors import (
+    AlreadyAnswered,
+    NotAPartner,
+    NotYours,
+    StaleButton,
+)
+from bot.domain.models import (
+    Commitment,
+    CommitmentState,
+    Couple,
+    Nudge,
+    NudgeStatus,
+    Pending,
+    Person,
+)
+from bot.domain.ports import (
+    Clock,
+    DeliveryError,
+    Messenger,
+    Outgoing,
+    Sent,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from bot.domain.schedule import is_scheduled, local_today, valid_zone
+from bot.domain.views import (
+    answer_buttons,
+    nudge_line,
+    nudge_message,
+    partner_message,
+    short_date,
+)
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+REFLECTION = "reflection"
+MAX_REFLECTION = 2000
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A nudge answered: the short confirmation and whether a reflection is now awaited."""
+
+    toast: str
+    reflection_prompt: str | None
+
+
+def answer_window_open(nudge: Nudge, today: date) -> bool:
+    """A nudge can be answered on its day and the next local day, never later."""
+    return today <= nudge.local_date + timedelta(days=1)
+
+
+class NudgeService:
+    """The person's side of a nudge, and the partner's acknowledgement."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, messenger: Messenger) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._messenger = messenger
+
+    async def answer(
+        self, person: Person, nudge_id: int, kept: bool, pressed: Sent | None
+    ) -> Answered:
+        """Record Kept or Missed once, refresh the messages showing it, and tell the partner."""
+        status = NudgeStatus.KEPT if kept else NudgeStatus.MISSED
+        now = self._clock.now()
+        async with self._uow() as uow:
+            nudge, commitment = await self._answerable(uow, person, nudge_id)
+            if not await uow.nudges.answer(nudge.id, status, now):
+                raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
+            if not kept:
+                await uow.people.set_pending(person.id, Pending(REFLECTION, {"id": nudge.id}))
+            await uow.commit()
+            answered = await uow.nudges.get(nudge.id)
+        assert answered is not None
+        await self._refresh_views(person, answered, pressed)
+        await self._tell_partner(person, answered, commitment.text)
+        toast = text(person.language, "answer_kept" if kept else "answer_missed")
+        prompt = None if kept else text(person.language, "reflection_prompt", text=commitment.text)
+        return Answered(toast, prompt)
+
+    async def _answerable(
+        self, uow: UnitOfWork, person: Person, nudge_id: int
+    ) -> tuple[Nudge, Commitment]:
+        nudge = await uow.nudges.get(nudge_id)
+        if nudge is None:
+            raise StaleButton()
+        if nudge.person_id != person.id:
+            raise NotYours()
+        commitment = await uow.commitments.get(nudge.commitment_id)
+        if commitment is None or commitment.state == CommitmentState.DELETED:
+            raise StaleButton()
+        if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED):
+            raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
+        zone = valid_zone(person.timezone)
+        today = local_today(zone, self._clock.now()) if zone else nudge.local_date
+        if nudge.status != NudgeStatus.SENT or not answer_window_open(nudge, today):
+            raise StaleButton()
+        return nudge, commitment
+
+    async def _refresh_views(self, person: Person, nudge: Nudge, pressed: Sent | None) -> None:
+        """Edit the original nudge message and, if the press came from /today, that one too."""
+        if nudge.chat_id is not None and nudge.message_id is not None:
+            original = Sent(nudge.chat_id, nudge.message_id)
+            await self._edit_quietly(original, await self._bundle_view(person, original))
+            if pressed is not None and pressed != original:
+                await self._edit_quietly(pressed, await self.today(person))
+
+    async def _bundle_view(self, person: Person, sent: Sent) -> Outgoing:
+        async with self._uow() as uow:
+            nudges = await uow.nudges.in_message(sent.chat_id, sent.message_id)
+            texts = await uow.commitments.texts([n.commitment_id for n in nudges])
+        return nudge_message(person, nudges, texts)
+
+    async def _edit_quietly(self, sent: Sent, message: Outgoing) -> None:
+        try:
+            await self._messenger.edit(sent, message)
+        except DeliveryError as error:
+            # The answer is recorded; a message we could not refresh is not worth failing for.
+            log.warning("could not refresh message %s: %s", sent.message_id, type(error).__name__)
+
+    async def _tell_partner(self, owner: Person, nudge: Nudge, commitment_text: str) -> None:
+        async with self._uow() as uow:
+            couple, partner = await _couple_and_partner(uow, owner)
+        if couple is None or partner is None or partner.telegram_id is None:
+            return
+        chat_id = couple.group_chat_id or partner.telegram_id
+        message = partner_message(owner, partner.language, nudge, commitment_text, None)
+        try:
+            sent = await self._messenger.send(chat_id, message)
+        except DeliveryError as error:
+            log.warning("could not tell partner of nudge %s: %s", nudge.id, type(error).__name__)
+            return
+        async with self._uow() as uow:
+            await uow.nudges.set_partner_message(nudge.id, sent.chat_id, sent.message_id)
+            await uow.commit()
+
+    async def notice(self, person: Person, nudge_id: int) -> str:
+        """The partner says 'I noticed': record it once and let the owner see it."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            nudge = await uow.nudges.get(nudge_id)
+            if nudge is None or nudge.status not in (NudgeStatus.KEPT, NudgeStatus.MISSED):
+                raise StaleButton()
+            owner = await uow.people.get(nudge.person_id)
+            if owner is None:
+                raise StaleButton()
+            if owner.id == person.id:
+                raise NotYours()
+            couple, _ = await _couple_and_partner(uow, owner)
+            if couple is None or not couple.has(person.id):
+                raise NotAPartner()
+            if not await uow.nudges.mark_noticed(nudge.id, now):
+                raise AlreadyAnswered(answer="🤝")
+            await uow.commit()
+            texts = await uow.commitments.texts([nudge.commitment_id])
+            noticed = await uow.nudges.get(nudge.id)
+        assert noticed is not None
+        commitment_text = texts.get(nudge.commitment_id, "…")
+        await self._show_noticed(owner, person, noticed, commitment_text)
+        return text(person.language, "noticed_thanks", name=owner.name)
+
+    async def _show_noticed(
+        self, owner: Person, noticer: Person, nudge: Nudge, commitment_text: str
+    ) -> None:
+        if nudge.partner_chat_id is not None and nudge.partner_message_id is not None:
+            view = partner_message(owner, noticer.language, nudge, commitment_text, noticer.name)
+            await self._edit_quietly(Sent(nudge.partner_chat_id, nudge.partner_message_id), view)
+        if owner.telegram_id is None:
+            return
+        note = text(
+            owner.language,
+            "noticed_you",
+            partner=noticer.name,
+            text=commitment_text,
+            date=short_date(nudge.local_date),
+        )
+        try:
+            await self._messenger.send(owner.telegram_id, Outgoing(note))
+        except DeliveryError as error:
+            log.warning("could not tell owner of nudge %s: %s", nudge.id, type(error).__name__)
+
+    async def reflect(self, person: Person, words: str) -> str:
+        """Keep the private words written after a miss."""
+        assert person.pending is not None
+        cleaned = words.strip()[:MAX_REFLECTION]
+        async with self._uow() as uow:
+            nudge = await uow.nudges.get(int(person.pending.data["id"]))
+            if nudge is not None and nudge.person_id == person.id and cleaned:
+                await uow.nudges.set_reflection(nudge.id, cleaned)
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+        return text(person.language, "reflection_saved")
+
+    async def skip_reflection(self, person: Person) -> str:
+        """Leave the reflection unwritten."""
+        async with self._uow() as uow:
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+        return text(person.language, "reflection_skipped")
+
+    async def today(self, person: Person) -> Outgoing:
+        """Today's nudges (answerable ones with buttons), what is still to come, yesterday's open."""
+        zone = valid_zone(person.timezone)
+        assert zone is not None
+        now = self._clock.now()
+        today = local_today(zone, now)
+        yesterday = today - timedelta(days=1)
+        async with self._uow() as uow:
+            nudges = await uow.nudges.of_person_between(person.id, yesterday, today)
+            commitments = await uow.commitments.of_person(person.id)
+            texts = await uow.commitments.texts([n.commitment_id for n in nudges])
+        # A deleted commitment's buttons are stale; /today must not offer them again.
+        live = {c.id for c in commitments}
+        nudges = [n for n in nudges if n.commitment_id in live]
+        lang = person.language
+        old_open = [n for n in nudges if n.local_date == yesterday and n.status == NudgeStatus.SENT]
+        todays = [n for n in nudges if n.local_date == today]
+        lines = [text(lang, "today_header", date=short_date(today))]
+        lines += [_today_line(person, n, texts.get(n.commitment_id, "…")) for n in todays]
+        planned = {n.commitment_id for n in todays}
+        lines += _later_lines(lang, commitments, planned, today)
+        if old_open:
+            lines += ["", text(lang, "today_yesterday_header", date=short_date(yesterday))]
+            lines += [nudge_line(person, n, texts.get(n.commitment_id, "…")) for n in old_open]
+        if len(lines) == 1:
+            return Outgoing(text(lang, "today_none"))
+        return Outgoing("\n".join(lines), answer_buttons(person, [*todays, *old_open], texts))
+
+
+def _today_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
+    if nudge.status == NudgeStatus.SKIPPED:
+        return text(person.language, "today_skipped", text=commitment_text)
+    if nudge.status == NudgeStatus.FAILED:
+        return text(person.language, "today_failed", text=commitment_text)
+    if nudge.status in (NudgeStatus.DUE, NudgeStatus.SENDING):
+        return text(person.language, "today_waiting", text=commitment_text)
+    return nudge_line(person, nudge, commitment_text)
+
+
+def _later_lines(
+    language: str, commitments: list[Commitment], planned: set[int], today: date
+) -> list[str]:
+    return [
+        text(language, "today_later", text=c.text, time=c.local_time.strftime("%H:%M"))
+        for c in commitments
+        if c.state == CommitmentState.ACTIVE
+        and c.id not in planned
+        and c.next_local_date == today
+        and is_scheduled(c.weekdays, today)
+    ]
+
+
+def _answer_label(language: str, status: NudgeStatus) -> str:
+    return text(language, "btn_kept" if status == NudgeStatus.KEPT else "btn_missed")
+
+
+async def _couple_and_partner(
+    uow: UnitOfWork, person: Person
+) -> tuple[Couple | None, Person | None]:
+    fresh = await uow.people.get(person.id)
+    if fresh is None or fresh.couple_id is None:
+        return None, None
+    couple = await uow.couples.get(fresh.couple_id)
+    if couple is None:
+        return None, None
+    return couple, await uow.people.get(couple.partner_of(person.id))

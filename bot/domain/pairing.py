@@ -1,0 +1,152 @@
+"""Use cases of pairing: invitations, joining, linking the couple's group chat."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.domain.errors import (
+    AlreadyPaired,
+    InviteExpired,
+    InviteNotFound,
+    InviterPaired,
+    InviteUsed,
+    NotAPartner,
+    NotPaired,
+    OwnInvite,
+)
+from bot.domain.models import Couple, Invite, Person
+from bot.domain.ports import (
+    Clock,
+    DeliveryError,
+    Messenger,
+    Outgoing,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+INVITE_LIFETIME = timedelta(hours=48)
+# No 0/O or 1/I/L: codes are read aloud and typed on phones.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def new_code() -> str:
+    """A fresh, unguessable invitation code."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(raw: str) -> str:
+    """Codes are case-insensitive and forgive spaces and dashes."""
+    return "".join(ch for ch in raw.upper() if ch.isalnum())[:32]
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The outcome of a successful join."""
+
+    couple: Couple
+    inviter: Person
+    joiner: Person
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The outcome of /link in a group."""
+
+    couple: Couple
+    partner_in_group: bool
+    partner_name: str
+    names: tuple[str, str]
+
+
+class PairingService:
+    """Pairs two people into a couple and links their group chat."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, messenger: Messenger) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._messenger = messenger
+
+    async def invite(self, person: Person) -> Invite:
+        """Create a single-use invitation that expires after 48 hours."""
+        async with self._uow() as uow:
+            await _refuse_if_paired(uow, person)
+            now = self._clock.now()
+            invite = Invite(new_code(), person.id, now, now + INVITE_LIFETIME)
+            await uow.invites.add(invite)
+            await uow.commit()
+            return invite
+
+    async def join(self, person: Person, raw_code: str) -> Joined:
+        """Join the couple of the invitation's author, and tell them both."""
+        async with self._uow() as uow:
+            invite = await self._usable_invite(uow, person, normalise_code(raw_code))
+            inviter = await uow.people.get(invite.inviter_id)
+            if inviter is None:
+                raise InviteNotFound()
+            if inviter.couple_id is not None:
+                raise InviterPaired()
+            couple = await uow.couples.add(inviter.id, person.id)
+            await uow.people.set_couple(inviter.id, couple.id)
+            await uow.people.set_couple(person.id, couple.id)
+            await uow.invites.mark_used(invite.code, person.id, self._clock.now())
+            await uow.commit()
+        await self._tell_paired(inviter, person)
+        return Joined(couple, inviter, person)
+
+    async def _usable_invite(self, uow: UnitOfWork, person: Person, code: str) -> Invite:
+        invite = await uow.invites.get(code) if code else None
+        if invite is None:
+            raise InviteNotFound()
+        if invite.inviter_id == person.id:
+            raise OwnInvite()
+        await _refuse_if_paired(uow, person)
+        if invite.used_at is not None:
+            raise InviteUsed()
+        if invite.expires_at <= self._clock.now():
+            raise InviteExpired()
+        return invite
+
+    async def _tell_paired(self, inviter: Person, joiner: Person) -> None:
+        assert inviter.telegram_id is not None
+        message = text(inviter.language, "paired_you", partner=joiner.name)
+        hint = text(inviter.language, "paired_hint")
+        try:
+            await self._messenger.send(inviter.telegram_id, Outgoing(f"{message}\n\n{hint}"))
+        except DeliveryError as error:
+            # The couple exists already; failing the joiner's /join over this would mislead them.
+            log.warning(
+                "could not tell person %s they are paired: %s", inviter.id, type(error).__name__
+            )
+
+    async def link(self, person: Person, group_chat_id: int) -> Linked:
+        """Link a group chat to the couple of the person who sent /link there."""
+        async with self._uow() as uow:
+            if person.couple_id is None:
+                raise NotPaired()
+            couple = await uow.couples.get(person.couple_id)
+            if couple is None or not couple.has(person.id):
+                raise NotAPartner()
+            other = await uow.couples.by_group(group_chat_id)
+            if other is not None and other.id != couple.id:
+                raise NotAPartner()
+            partner = await uow.people.get(couple.partner_of(person.id))
+            await uow.couples.link_group(couple.id, group_chat_id)
+            await uow.commit()
+        assert partner is not None and partner.telegram_id is not None
+        present = await self._messenger.is_member(group_chat_id, partner.telegram_id)
+        return Linked(couple, present, partner.name, (person.name, partner.name))
+
+
+async def _refuse_if_paired(uow: UnitOfWork, person: Person) -> None:
+    fresh = await uow.people.get(person.id)
+    if fresh is not None and fresh.couple_id is not None:
+        couple = await uow.couples.get(fresh.couple_id)
+        partner = await uow.people.get(couple.partner_of(person.id)) if couple else None
+        raise AlreadyPaired(partner=partner.name if partner else "your partner")

@@ -1,0 +1,73 @@
+"""Use cases about a person: welcome, identity, time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.errors import InvalidTimezone
+from bot.domain.models import Person
+from bot.domain.planning import replan_person
+from bot.domain.ports import Clock, UnitOfWorkFactory
+from bot.domain.schedule import valid_zone
+from bot.texts import language_for
+
+MAX_NAME = 64
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is speaking, as the transport tells it."""
+
+    telegram_id: int
+    name: str
+    language_code: str | None = None
+
+
+def clean_name(name: str) -> str:
+    """A display name safe to show: printable, trimmed, never empty."""
+    printable = "".join(ch for ch in name if ch.isprintable()).strip()
+    return printable[:MAX_NAME] or "Friend"
+
+
+class PeopleService:
+    """Registers people and keeps their settings."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, default_timezone: str) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._default_timezone = default_timezone
+
+    async def find(self, who: Identity) -> Person | None:
+        """The person behind an identity, if they have started."""
+        async with self._uow() as uow:
+            return await uow.people.by_telegram_id(who.telegram_id)
+
+    async def start(self, who: Identity) -> tuple[Person, bool]:
+        """Register someone on /start (or refresh their name); True when they are new."""
+        async with self._uow() as uow:
+            person = await uow.people.by_telegram_id(who.telegram_id)
+            name = clean_name(who.name)
+            if person is None:
+                person = await uow.people.add(
+                    who.telegram_id, name, language_for(who.language_code), self._default_timezone
+                )
+                await uow.commit()
+                return person, True
+            if person.name != name:
+                await uow.people.set_name(person.id, name)
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+            fresh = await uow.people.get(person.id)
+            assert fresh is not None
+            return fresh, False
+
+    async def set_timezone(self, person: Person, name: str) -> str:
+        """Set a person's IANA time zone and move their next nudges into it."""
+        zone = valid_zone(name.strip())
+        if zone is None:
+            raise InvalidTimezone(name=name.strip()[:64])
+        async with self._uow() as uow:
+            await uow.people.set_timezone(person.id, zone.key)
+            await replan_person(uow, person.id, zone.key, self._clock.now())
+            await uow.commit()
+        return zone.key

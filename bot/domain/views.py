@@ -1,0 +1,105 @@
+"""How nudges read on a phone: the daily message, its buttons, the partner's view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from bot.domain import actions
+from bot.domain.models import Nudge, NudgeStatus, Person
+from bot.domain.ports import Button, Outgoing
+from bot.domain.schedule import valid_zone
+from bot.texts import text
+
+
+def short_date(day: date) -> str:
+    """A compact date such as 'Tue 24 Nov'."""
+    return day.strftime("%a %d %b").replace(" 0", " ")
+
+
+def local_moment(moment: datetime, timezone: str) -> datetime:
+    """An instant on the person's wall clock."""
+    zone = valid_zone(timezone)
+    return moment.astimezone(zone) if zone else moment
+
+
+def greeting(language: str, hour: int) -> str:
+    """Good morning / afternoon / evening by the local hour."""
+    if 4 <= hour < 12:
+        return text(language, "greeting_morning")
+    if 12 <= hour < 18:
+        return text(language, "greeting_afternoon")
+    return text(language, "greeting_evening")
+
+
+def nudge_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
+    """One line per commitment, showing its answer and when it was given."""
+    if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED) and nudge.answered_at:
+        when = local_moment(nudge.answered_at, person.timezone)
+        stamp = f"{short_date(when.date())}, {when:%H:%M}"
+        key = "nudge_line_kept" if nudge.status == NudgeStatus.KEPT else "nudge_line_missed"
+        return text(person.language, key, text=commitment_text, date=stamp)
+    return text(person.language, "nudge_line_open", text=commitment_text)
+
+
+def short_label(commitment_text: str, limit: int = 18) -> str:
+    """A commitment text short enough for a button."""
+    return commitment_text if len(commitment_text) <= limit else commitment_text[: limit - 1] + "…"
+
+
+def answer_buttons(
+    person: Person, nudges: Sequence[Nudge], texts: dict[int, str]
+) -> tuple[tuple[Button, ...], ...]:
+    """A row of Kept / Missed per open nudge, named after its promise when there are several."""
+    named = len(nudges) > 1
+    rows = []
+    for nudge in nudges:
+        if nudge.status != NudgeStatus.SENT:
+            continue
+        short = short_label(texts.get(nudge.commitment_id, "…"))
+        kept = text(person.language, "btn_kept_n" if named else "btn_kept", short=short)
+        missed = text(person.language, "btn_missed_n" if named else "btn_missed", short=short)
+        rows.append(
+            (
+                Button(kept, actions.encode(actions.KEPT, nudge.id)),
+                Button(missed, actions.encode(actions.MISSED, nudge.id)),
+            )
+        )
+    return tuple(rows)
+
+
+def nudge_message(person: Person, nudges: Sequence[Nudge], texts: dict[int, str]) -> Outgoing:
+    """The private daily message: greeting, each promise, buttons for the open ones."""
+    first = nudges[0]
+    hour = local_moment(first.due_at, person.timezone).hour
+    key = "nudge_header_many" if len(nudges) > 1 else "nudge_header"
+    header = text(
+        person.language,
+        key,
+        greeting=greeting(person.language, hour),
+        name=person.name,
+        date=short_date(first.local_date),
+    )
+    lines = [nudge_line(person, n, texts.get(n.commitment_id, "…")) for n in nudges]
+    body = "\n".join([header, "", *lines])
+    if any(n.late for n in nudges) and any(n.status == NudgeStatus.SENT for n in nudges):
+        body += "\n\n" + text(person.language, "nudge_late_note")
+    return Outgoing(body, answer_buttons(person, nudges, texts))
+
+
+def partner_message(
+    owner: Person, reader_language: str, nudge: Nudge, commitment_text: str, noticer: str | None
+) -> Outgoing:
+    """What the partner sees after an answer; 'I noticed' until they have pressed it."""
+    key = "partner_kept" if nudge.status == NudgeStatus.KEPT else "partner_missed"
+    body = text(
+        reader_language,
+        key,
+        name=owner.name,
+        text=commitment_text,
+        date=short_date(nudge.local_date),
+    )
+    if noticer is not None:
+        return Outgoing(body + "\n" + text(reader_language, "partner_noticed_line", name=noticer))
+    button = Button(text(reader_language, "btn_noticed"), actions.encode(actions.NOTICED, nudge.id))
+    return Outgoing(body, ((button,),))

@@ -1,0 +1,461 @@
+"""Thin Telegram handlers: read the update, call one service, reply with the result or error."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import Chat, Message, Update, User
+from telegram.constants import CallbackQueryLimit, ChatType
+from telegram.ext import ContextTypes
+
+from bot.domain import actions
+from bot.domain.commitments import (
+    CHANGE_TIME,
+    COMMIT_DAYS,
+    COMMIT_TIME,
+    COMMIT_WHAT,
+    Added,
+    CommitmentService,
+    days_label,
+    days_question,
+)
+from bot.domain.errors import KeptError, StaleButton
+from bot.domain.models import Commitment, CommitmentState, Person
+from bot.domain.nudging import REFLECTION, NudgeService
+from bot.domain.pairing import PairingService
+from bot.domain.people import Identity, PeopleService
+from bot.domain.ports import Button, Clock, Outgoing, Sent
+from bot.domain.schedule import valid_zone
+from bot.telegram.keyboards import markup
+from bot.texts import language_for, text
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+JOIN_PREFIX = "join-"
+
+
+@dataclass(frozen=True)
+class Services:
+    """The use cases the handlers call."""
+
+    people: PeopleService
+    pairing: PairingService
+    commitments: CommitmentService
+    nudges: NudgeService
+    clock: Clock
+
+
+def identity(user: User) -> Identity:
+    """The domain's view of a Telegram user."""
+    return Identity(user.id, user.full_name or user.first_name or "", user.language_code)
+
+
+def is_private(chat: Chat | None) -> bool:
+    """Whether the update came from a one-to-one chat with the bot."""
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def is_group(chat: Chat | None) -> bool:
+    """Whether the update came from a group or supergroup."""
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+async def reply(message: Message, outgoing: Outgoing) -> None:
+    """Answer a message with text and buttons."""
+    await message.reply_text(outgoing.text, reply_markup=markup(outgoing))
+
+
+class TelegramHandlers:
+    """Every command, text and button of Kept on Telegram."""
+
+    def __init__(self, services: Services, bot_username: Callable[[], str]) -> None:
+        self._s = services
+        self._bot_username = bot_username
+
+    # -- helpers -------------------------------------------------------------------------
+
+    async def _person(self, update: Update) -> Person | None:
+        user = update.effective_user
+        return await self._s.people.find(identity(user)) if user else None
+
+    async def _run(
+        self,
+        update: Update,
+        action: Callable[[Person], Awaitable[Outgoing | None]],
+        *,
+        where: str = "private",
+    ) -> None:
+        """Resolve the person, check the chat kind, run the action, reply or explain the error."""
+        message = update.effective_message
+        if message is None or update.effective_user is None:
+            return
+        person = await self._person(update)
+        language = person.language if person else _language(update.effective_user)
+        if where == "private" and not is_private(update.effective_chat):
+            await reply(message, Outgoing(text(language, "private_only")))
+            return
+        if where == "group" and not is_group(update.effective_chat):
+            await reply(message, Outgoing(text(language, "group_only")))
+            return
+        if person is None:
+            await reply(message, Outgoing(text(language, "need_start")))
+            return
+        try:
+            outgoing = await action(person)
+        except KeptError as error:
+            outgoing = Outgoing(text(language, error.key, **error.params))
+        if outgoing is not None:
+            await reply(message, outgoing)
+
+    # -- pairing and people --------------------------------------------------------------
+
+    async def start(self, update: Update, context: Context) -> None:
+        """/start, and /start join-<code> from an invitation link."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        if not is_private(update.effective_chat):
+            await reply(message, Outgoing(text(_language(user), "private_only")))
+            return
+        person, new = await self._s.people.start(identity(user))
+        greeting = (
+            text(person.language, "welcome", name=person.name, timezone=person.timezone)
+            if new
+            else text(person.language, "welcome_back", name=person.name)
+        )
+        await reply(message, Outgoing(greeting))
+        payload = context.args[0] if context.args else ""
+        if payload.lower().startswith(JOIN_PREFIX):
+            await self._join(message, person, payload[len(JOIN_PREFIX) :])
+
+    async def _join(self, message: Message, person: Person, code: str) -> None:
+        try:
+            joined = await self._s.pairing.join(person, code)
+        except KeptError as error:
+            await reply(message, Outgoing(text(person.language, error.key, **error.params)))
+            return
+        paired = text(person.language, "paired_you", partner=joined.inviter.name)
+        await reply(message, Outgoing(f"{paired}\n\n{text(person.language, 'paired_hint')}"))
+
+    async def join(self, update: Update, context: Context) -> None:
+        """/join <code>."""
+
+        async def action(person: Person) -> Outgoing | None:
+            if not context.args:
+                return Outgoing(text(person.language, "join_usage"))
+            assert update.effective_message is not None
+            await self._join(update.effective_message, person, " ".join(context.args))
+            return None
+
+        await self._run(update, action)
+
+    async def timezone(self, update: Update, context: Context) -> None:
+        """/timezone <Area/City>."""
+
+        async def action(person: Person) -> Outgoing:
+            if not context.args:
+                return Outgoing(text(person.language, "timezone_usage", timezone=person.timezone))
+            name = await self._s.people.set_timezone(person, context.args[0])
+            zone = valid_zone(name)
+            local = datetime.now(zone).strftime("%H:%M")
+            return Outgoing(text(person.language, "timezone_set", timezone=name, local_time=local))
+
+        await self._run(update, action)
+
+    async def pair(self, update: Update, _: Context) -> None:
+        """/pair: make an invitation link and code."""
+
+        async def action(person: Person) -> Outgoing:
+            invite = await self._s.pairing.invite(person)
+            link = f"https://t.me/{self._bot_username()}?start={JOIN_PREFIX}{invite.code}"
+            return Outgoing(text(person.language, "pair_invite", link=link, code=invite.code))
+
+        await self._run(update, action)
+
+    async def link(self, update: Update, _: Context) -> None:
+        """/link in the couple's group chat."""
+        chat = update.effective_chat
+
+        async def action(person: Person) -> Outgoing:
+            assert chat is not None
+            linked = await self._s.pairing.link(person, chat.id)
+            done = text(person.language, "link_done", a=linked.names[0], b=linked.names[1])
+            if not linked.partner_in_group:
+                done += "\n\n" + text(
+                    person.language, "link_partner_missing", partner=linked.partner_name
+                )
+            return Outgoing(done)
+
+        await self._run(update, action, where="group")
+
+    async def help(self, update: Update, _: Context) -> None:
+        """/help, anywhere."""
+        message = update.effective_message
+        if message is None or update.effective_user is None:
+            return
+        person = await self._person(update)
+        language = person.language if person else _language(update.effective_user)
+        await reply(message, Outgoing(text(language, "help")))
+
+    # -- commitments ----------------------------------------------------------------------
+
+    async def commit(self, update: Update, context: Context) -> None:
+        """/commit (guided) or /commit HH:MM text (daily, at once)."""
+
+        async def action(person: Person) -> Outgoing:
+            if not context.args:
+                return await self._s.commitments.begin(person)
+            args = _command_rest(update)
+            return added_reply(person, await self._s.commitments.add_line(person, args))
+
+        await self._run(update, action)
+
+    async def cancel(self, update: Update, _: Context) -> None:
+        """/cancel: leave a guided step."""
+
+        async def action(person: Person) -> Outgoing:
+            await self._s.commitments.cancel(person)
+            return Outgoing(text(person.language, "commit_cancelled"))
+
+        await self._run(update, action)
+
+    async def commitments(self, update: Update, _: Context) -> None:
+        """/commitments: list with pause / resume / change time / delete."""
+
+        async def action(person: Person) -> Outgoing:
+            return commitments_view(person, await self._s.commitments.listing(person))
+
+        await self._run(update, action)
+
+    # -- the daily loop -------------------------------------------------------------------
+
+    async def today(self, update: Update, _: Context) -> None:
+        """/today: today's nudges, answerable."""
+        await self._run(update, self._s.nudges.today)
+
+    async def skip(self, update: Update, _: Context) -> None:
+        """/skip: leave the reflection after a miss unwritten."""
+
+        async def action(person: Person) -> Outgoing:
+            if person.pending is None or person.pending.kind != REFLECTION:
+                return Outgoing(text(person.language, "unknown_text"))
+            return Outgoing(await self._s.nudges.skip_reflection(person))
+
+        await self._run(update, action)
+
+    async def text_message(self, update: Update, _: Context) -> None:
+        """Free text in private: the answer to whatever guided step is pending."""
+        message = update.effective_message
+        if message is None or message.text is None:
+            return
+
+        async def action(person: Person) -> Outgoing:
+            return await self._pending_answer(person, message.text or "")
+
+        await self._run(update, action)
+
+    async def _pending_answer(self, person: Person, words: str) -> Outgoing:
+        kind = person.pending.kind if person.pending else None
+        if kind == COMMIT_WHAT:
+            return await self._s.commitments.got_what(person, words)
+        if kind == COMMIT_TIME:
+            return added_reply(person, await self._s.commitments.got_time(person, words))
+        if kind == CHANGE_TIME:
+            changed = await self._s.commitments.got_new_time(person, words)
+            return Outgoing(
+                text(person.language, "commitment_time_set", text=changed.text, time=_hhmm(changed))
+            )
+        if kind == REFLECTION:
+            return Outgoing(await self._s.nudges.reflect(person, words))
+        if kind == COMMIT_DAYS:
+            return days_question(person.language)
+        return Outgoing(text(person.language, "unknown_text"))
+
+    async def unknown_command(self, update: Update, _: Context) -> None:
+        """A command Kept does not have: say so in private, or when addressed in a group."""
+        message = update.effective_message
+        if message is None or update.effective_user is None or message.text is None:
+            return
+        word = message.text.split()[0]
+        if not is_private(update.effective_chat) and not word.lower().endswith(
+            "@" + self._bot_username().lower()
+        ):
+            return
+        person = await self._person(update)
+        language = person.language if person else _language(update.effective_user)
+        await reply(message, Outgoing(text(language, "unknown_command")))
+
+    # -- buttons --------------------------------------------------------------------------
+
+    async def button(self, update: Update, _: Context) -> None:
+        """Every button press: decode, check against the database, act, answer the press."""
+        query = update.callback_query
+        if query is None:
+            return
+        person = await self._s.people.find(identity(query.from_user))
+        language = person.language if person else _language(query.from_user)
+        action = actions.decode(query.data)
+        if person is None or action is None:
+            key = "need_start" if person is None and action is not None else "error_stale"
+            await query.answer(text(language, key), show_alert=False)
+            return
+        pressed = Sent(query.message.chat.id, query.message.message_id) if query.message else None
+        try:
+            result = await self._press(person, action, pressed)
+        except KeptError as error:
+            await query.answer(fit_toast(text(language, error.key, **error.params)))
+            return
+        await query.answer(fit_toast(result.toast))
+        if pressed is not None and result.edit is not None:
+            await query.edit_message_text(result.edit.text, reply_markup=markup(result.edit))
+        if pressed is not None and result.send is not None:
+            await query.get_bot().send_message(
+                pressed.chat_id, result.send.text, reply_markup=markup(result.send)
+            )
+
+    async def _press(self, person: Person, action: actions.Action, pressed: Sent | None) -> Pressed:
+        """Run a button's use case."""
+        verb, arg = action.verb, action.arg
+        if verb in (actions.KEPT, actions.MISSED):
+            answered = await self._s.nudges.answer(person, int(arg), verb == actions.KEPT, pressed)
+            prompt = Outgoing(answered.reflection_prompt) if answered.reflection_prompt else None
+            return Pressed(answered.toast, send=prompt)
+        if verb == actions.NOTICED:
+            return Pressed(await self._s.nudges.notice(person, int(arg)))
+        if verb in (actions.DAYS, actions.PICK_DAY):
+            return Pressed("", edit=await self._s.commitments.got_days(person, str(arg)))
+        return await self._commitment_press(person, verb, int(arg))
+
+    async def _commitment_press(self, person: Person, verb: str, commitment_id: int) -> Pressed:
+        lang = person.language
+        service = self._s.commitments
+        if verb == actions.PAUSE:
+            c = await service.pause(person, commitment_id)
+            toast = text(lang, "commitment_paused", text=c.text)
+        elif verb == actions.RESUME:
+            c = await service.resume(person, commitment_id)
+            when = f"{c.next_local_date:%a %d %b} {_hhmm(c)}" if c.next_local_date else "—"
+            toast = text(lang, "commitment_resumed", text=c.text, when=when)
+        elif verb == actions.CHANGE_TIME:
+            c = await service.ask_new_time(person, commitment_id)
+            return Pressed("", send=Outgoing(text(lang, "commitment_time_ask", text=c.text)))
+        elif verb == actions.DELETE:
+            c = await service.get(person, commitment_id)
+            return Pressed("", edit=delete_confirmation(lang, c))
+        elif verb == actions.CONFIRM_DELETE:
+            c = await service.delete(person, commitment_id)
+            toast = text(lang, "commitment_deleted", text=c.text)
+        elif verb == actions.CANCEL_DELETE:
+            toast = text(lang, "commitment_delete_cancelled")
+        else:
+            raise StaleButton()
+        return Pressed(toast, edit=commitments_view(person, await service.listing(person)))
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What a button press leads to: a toast, maybe an edit of its message, maybe a new one."""
+
+    toast: str
+    edit: Outgoing | None = None
+    send: Outgoing | None = None
+
+
+def delete_confirmation(language: str, commitment: Commitment) -> Outgoing:
+    """Ask before deleting: deleting stops the nudges for good."""
+    return Outgoing(
+        text(language, "commitment_delete_confirm", text=commitment.text),
+        (
+            (
+                Button(
+                    text(language, "btn_confirm_delete"),
+                    actions.encode(actions.CONFIRM_DELETE, commitment.id),
+                ),
+                Button(
+                    text(language, "btn_keep_it"),
+                    actions.encode(actions.CANCEL_DELETE, commitment.id),
+                ),
+            ),
+        ),
+    )
+
+
+def fit_toast(toast: str) -> str:
+    """A button answer within Telegram's limit; longer ones are refused with 400."""
+    limit = CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
+    return toast if len(toast) <= limit else toast[: limit - 1] + "…"
+
+
+def _language(user: User) -> str:
+    return language_for(user.language_code)
+
+
+def _command_rest(update: Update) -> str:
+    """The text after the command word, with its original spacing."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    _, _, rest = message.text.partition(" ")
+    return rest
+
+
+def _hhmm(commitment: Commitment) -> str:
+    return commitment.local_time.strftime("%H:%M")
+
+
+def added_reply(person: Person, added: Added) -> Outgoing:
+    """The confirmation of a new commitment, with the vague-word hint when it applies."""
+    c = added.commitment
+    body = text(
+        person.language,
+        "commit_added",
+        text=c.text,
+        days=days_label(person.language, c.weekdays),
+        time=_hhmm(c),
+    )
+    if added.vague:
+        body += text(person.language, "commit_vague", word=added.vague)
+    return Outgoing(body)
+
+
+def commitments_view(person: Person, commitments: list[Commitment]) -> Outgoing:
+    """The list of commitments with a row of buttons for each."""
+    lang = person.language
+    if not commitments:
+        return Outgoing(text(lang, "commitments_none"))
+    lines = [text(lang, "commitments_header")]
+    rows: list[tuple[Button, ...]] = []
+    for number, c in enumerate(commitments, 1):
+        paused = c.state == CommitmentState.PAUSED
+        state = text(lang, "state_paused") if paused else ""
+        lines.append(
+            text(
+                lang,
+                "commitment_line",
+                number=number,
+                text=c.text,
+                days=days_label(lang, c.weekdays),
+                time=_hhmm(c),
+                state=state,
+            )
+        )
+        toggle = (
+            Button(text(lang, "btn_resume", number=number), actions.encode(actions.RESUME, c.id))
+            if paused
+            else Button(text(lang, "btn_pause", number=number), actions.encode(actions.PAUSE, c.id))
+        )
+        rows.append(
+            (
+                toggle,
+                Button(
+                    text(lang, "btn_time", number=number), actions.encode(actions.CHANGE_TIME, c.id)
+                ),
+                Button(
+                    text(lang, "btn_delete", number=number), actions.encode(actions.DELETE, c.id)
+                ),
+            )
+        )
+    return Outgoing("\n".join(lines), tuple(rows))

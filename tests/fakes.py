@@ -1,0 +1,783 @@
+"""Honest in-memory fakes of every port in bot.domain.ports, for domain tests.
+
+The store behaves like a small database at READ COMMITTED: a unit of work sees what others
+committed plus its own changes; its inserts and updates stay private until commit() and are
+thrown away when the `async with` block ends without one. Updates are field by field (like
+`UPDATE ... SET`), unique constraints are checked on commit, ids come from sequences that a
+rollback does not give back, and rows come back as the same frozen dataclasses the SQL
+repositories return.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from bot.domain.models import (
+    Commitment,
+    CommitmentState,
+    Couple,
+    Invite,
+    NewNudge,
+    Nudge,
+    NudgeStatus,
+    Pending,
+    Person,
+)
+from bot.domain.ports import (
+    Clock,
+    DeliveryError,
+    Messenger,
+    Outgoing,
+    RecipientBlocked,
+    Sent,
+    TryLater,
+    UnitOfWorkFactory,
+)
+
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+class IntegrityError(Exception):
+    """A unique constraint or primary key would be violated (the fake's IntegrityError)."""
+
+
+class OutsideUnitOfWork(RuntimeError):
+    """A repository was used outside its `async with` block."""
+
+
+def _utc(moment: datetime) -> datetime:
+    """Instants are stored in UTC; like the SQL column type, naive ones are refused."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("naive datetimes are not stored")
+    return moment.astimezone(UTC)
+
+
+def _utc_or_none(moment: datetime | None) -> datetime | None:
+    return None if moment is None else _utc(moment)
+
+
+@dataclass(frozen=True)
+class StoredNudge(Nudge):
+    """A ledger row as stored: a Nudge plus the claim instant the domain never sees."""
+
+    claimed_at: datetime | None = None
+
+    def public(self) -> Nudge:
+        """The row as the repositories return it: a plain Nudge."""
+        return Nudge(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Nudge)})
+
+
+@dataclass(frozen=True)
+class StoredPerson(Person):
+    """A person row; the pending step is kept as JSON text, as the JSON column keeps it."""
+
+    pending_json: str | None = None
+
+    def public(self) -> Person:
+        """The row as the repositories return it: a Person with a fresh Pending."""
+        pending = None
+        if self.pending_json is not None:
+            stored = json.loads(self.pending_json)
+            pending = Pending(stored["kind"], dict(stored["data"]))
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(Person)}
+        return Person(**{**values, "pending": pending})
+
+
+@dataclass
+class InMemoryStore:
+    """The committed state: one dict of rows per table, and the id sequences."""
+
+    clock: Clock | None = None
+    people: dict[int, StoredPerson] = field(default_factory=dict)
+    couples: dict[int, Couple] = field(default_factory=dict)
+    invites: dict[str, Invite] = field(default_factory=dict)
+    commitments: dict[int, Commitment] = field(default_factory=dict)
+    nudges: dict[int, StoredNudge] = field(default_factory=dict)
+    commits: int = 0
+    rollbacks: int = 0
+    _sequences: dict[str, Iterator[int]] = field(
+        default_factory=lambda: defaultdict(lambda: itertools.count(1))
+    )
+    # Nudge ids with uncommitted writes, by the unit of work holding them (FOR UPDATE SKIP LOCKED).
+    _locks: dict[int, int] = field(default_factory=dict)
+
+    def next_id(self, table: str) -> int:
+        """The next value of a table's id sequence (not returned on rollback, as in SQL)."""
+        return next(self._sequences[table])
+
+    def now(self) -> datetime:
+        """The store's notion of now, for server-side defaults such as created_at."""
+        return self.clock.now() if self.clock is not None else datetime.now(UTC)
+
+    # Read helpers for tests: committed state only, as domain dataclasses.
+
+    def person(self, person_id: int) -> Person:
+        """The committed person row."""
+        return self.people[person_id].public()
+
+    def nudge(self, nudge_id: int) -> Nudge:
+        """The committed nudge row."""
+        return self.nudges[nudge_id].public()
+
+    def nudge_rows(self) -> list[Nudge]:
+        """Every committed nudge row, by id."""
+        return [self.nudges[key].public() for key in sorted(self.nudges)]
+
+    def claimed_at(self, nudge_id: int) -> datetime | None:
+        """When the row was claimed for sending, if it is claimed."""
+        return self.nudges[nudge_id].claimed_at
+
+
+class _Table(Generic[K, R]):
+    """One table as a unit of work sees it: committed rows, then its own inserts and patches."""
+
+    def __init__(self, committed: dict[K, R]) -> None:
+        self.committed = committed
+        self.inserted: dict[K, R] = {}
+        self.patches: dict[K, dict[str, Any]] = {}
+
+    def get(self, key: K) -> R | None:
+        row = self.inserted.get(key)
+        if row is None:
+            row = self.committed.get(key)
+        if row is None:
+            return None
+        patch = self.patches.get(key)
+        return dataclasses.replace(row, **patch) if patch else row  # type: ignore[type-var]
+
+    def rows(self) -> list[R]:
+        keys = [*self.committed, *(k for k in self.inserted if k not in self.committed)]
+        found = (self.get(key) for key in keys)
+        return [row for row in found if row is not None]
+
+    def insert(self, key: K, row: R) -> None:
+        if key in self.inserted or key in self.committed:
+            raise IntegrityError(f"duplicate primary key {key!r}")
+        self.inserted[key] = row
+
+    def update(self, key: K, **values: Any) -> bool:
+        """Change some fields of a visible row; False when there is no such row."""
+        if key in self.inserted:
+            self.inserted[key] = dataclasses.replace(self.inserted[key], **values)  # type: ignore[type-var]
+            return True
+        if key not in self.committed:
+            return False
+        self.patches.setdefault(key, {}).update(values)
+        return True
+
+    def after_commit(self) -> dict[K, R]:
+        """The committed dict as it will be once this table's changes are applied."""
+        merged = dict(self.committed)
+        for key, row in self.inserted.items():
+            if key in merged:
+                raise IntegrityError(f"duplicate primary key {key!r}")
+            merged[key] = row
+        for key, patch in self.patches.items():
+            if key in merged:  # a row deleted meanwhile is simply not updated
+                merged[key] = dataclasses.replace(merged[key], **patch)  # type: ignore[type-var]
+        return merged
+
+    def reset(self) -> None:
+        self.inserted.clear()
+        self.patches.clear()
+
+
+def _unique(rows: Sequence[R], key: Callable[[R], object], what: str) -> None:
+    seen: set[object] = set()
+    for row in rows:
+        value = key(row)
+        if value is None:
+            continue
+        if value in seen:
+            raise IntegrityError(f"duplicate {what} {value!r}")
+        seen.add(value)
+
+
+def _replace(target: dict[K, R], merged: dict[K, R]) -> None:
+    target.clear()
+    target.update(merged)
+
+
+class _Repository:
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+
+    @property
+    def _tx(self) -> _Transaction:
+        return self._uow.transaction()
+
+
+class InMemoryPeople(_Repository):
+    """People over the store."""
+
+    async def get(self, person_id: int) -> Person | None:
+        row = self._tx.people.get(person_id)
+        return row.public() if row is not None else None
+
+    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+        for row in self._tx.people.rows():
+            if row.telegram_id == telegram_id:
+                return row.public()
+        return None
+
+    async def add(self, telegram_id: int, name: str, language: str, timezone: str) -> Person:
+        if await self.by_telegram_id(telegram_id) is not None:
+            raise IntegrityError(f"duplicate telegram_id {telegram_id}")
+        row = StoredPerson(
+            id=self._tx.store.next_id("people"),
+            telegram_id=telegram_id,
+            name=name,
+            language=language,
+            timezone=timezone,
+            created_at=_utc(self._tx.store.now()),
+        )
+        self._tx.people.insert(row.id, row)
+        return row.public()
+
+    def _set(self, person_id: int, **values: Any) -> None:
+        self._tx.people.update(person_id, **values)
+
+    async def set_name(self, person_id: int, name: str) -> None:
+        self._set(person_id, name=name)
+
+    async def set_timezone(self, person_id: int, timezone: str) -> None:
+        self._set(person_id, timezone=timezone)
+
+    async def set_couple(self, person_id: int, couple_id: int | None) -> None:
+        self._set(person_id, couple_id=couple_id)
+
+    async def set_pending(self, person_id: int, pending: Pending | None) -> None:
+        # json.dumps fails loudly on anything a JSON column could not hold.
+        encoded = (
+            json.dumps({"kind": pending.kind, "data": dict(pending.data)}) if pending else None
+        )
+        self._tx.people.update(person_id, pending_json=encoded)
+
+
+class InMemoryCouples(_Repository):
+    """Couples over the store."""
+
+    async def get(self, couple_id: int) -> Couple | None:
+        return self._tx.couples.get(couple_id)
+
+    async def add(self, partner_a_id: int, partner_b_id: int) -> Couple:
+        for partner in (partner_a_id, partner_b_id):
+            if self._tx.people.get(partner) is None:
+                raise IntegrityError(f"no person {partner}")
+        couple = Couple(self._tx.store.next_id("couples"), partner_a_id, partner_b_id)
+        self._tx.couples.insert(couple.id, couple)
+        return couple
+
+    async def by_group(self, group_chat_id: int) -> Couple | None:
+        for couple in self._tx.couples.rows():
+            if couple.group_chat_id == group_chat_id:
+                return couple
+        return None
+
+    async def link_group(self, couple_id: int, group_chat_id: int) -> None:
+        other = await self.by_group(group_chat_id)
+        if other is not None and other.id != couple_id:
+            raise IntegrityError(f"duplicate group_chat_id {group_chat_id}")
+        self._tx.couples.update(couple_id, group_chat_id=group_chat_id)
+
+
+class InMemoryInvites(_Repository):
+    """Invitation codes over the store."""
+
+    async def get(self, code: str) -> Invite | None:
+        return self._tx.invites.get(code)
+
+    async def add(self, invite: Invite) -> None:
+        if self._tx.people.get(invite.inviter_id) is None:
+            raise IntegrityError(f"no person {invite.inviter_id}")
+        stored = Invite(
+            invite.code,
+            invite.inviter_id,
+            _utc(invite.created_at),
+            _utc(invite.expires_at),
+        )
+        self._tx.invites.insert(invite.code, stored)
+
+    async def mark_used(self, code: str, used_by: int, at: datetime) -> None:
+        self._tx.invites.update(code, used_by=used_by, used_at=_utc(at))
+
+
+class InMemoryCommitments(_Repository):
+    """Commitments over the store."""
+
+    async def get(self, commitment_id: int) -> Commitment | None:
+        return self._tx.commitments.get(commitment_id)
+
+    async def add(
+        self,
+        person_id: int,
+        text: str,
+        weekdays: int,
+        local_time: time,
+        created_at: datetime,
+    ) -> Commitment:
+        if self._tx.people.get(person_id) is None:
+            raise IntegrityError(f"no person {person_id}")
+        commitment = Commitment(
+            id=self._tx.store.next_id("commitments"),
+            person_id=person_id,
+            text=text,
+            weekdays=weekdays,
+            local_time=local_time,
+            state=CommitmentState.ACTIVE,
+            next_due_at=None,
+            next_local_date=None,
+            created_at=_utc(created_at),
+        )
+        self._tx.commitments.insert(commitment.id, commitment)
+        return commitment
+
+    async def of_person(self, person_id: int, *, include_deleted: bool = False) -> list[Commitment]:
+        found = [
+            c
+            for c in self._tx.commitments.rows()
+            if c.person_id == person_id and (include_deleted or c.state != CommitmentState.DELETED)
+        ]
+        return sorted(found, key=lambda c: c.id)
+
+    async def count_active(self, person_id: int) -> int:
+        return sum(
+            1
+            for c in self._tx.commitments.rows()
+            if c.person_id == person_id and c.state == CommitmentState.ACTIVE
+        )
+
+    async def set_state(self, commitment_id: int, state: CommitmentState) -> None:
+        self._tx.commitments.update(commitment_id, state=CommitmentState(state))
+
+    async def set_time(self, commitment_id: int, local_time: time) -> None:
+        self._tx.commitments.update(commitment_id, local_time=local_time)
+
+    async def set_next(
+        self, commitment_id: int, next_local_date: date | None, next_due_at: datetime | None
+    ) -> None:
+        self._tx.commitments.update(
+            commitment_id, next_local_date=next_local_date, next_due_at=_utc_or_none(next_due_at)
+        )
+
+    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, str]]:
+        now = _utc(now)
+        due = sorted(
+            (
+                c
+                for c in self._tx.commitments.rows()
+                if c.state == CommitmentState.ACTIVE
+                and c.next_due_at is not None
+                and c.next_due_at <= now
+            ),
+            key=lambda c: (c.next_due_at, c.id),
+        )
+        found: list[tuple[Commitment, str]] = []
+        for commitment in due[:limit]:
+            owner = self._tx.people.get(commitment.person_id)
+            if owner is not None:  # an inner join
+                found.append((commitment, owner.timezone))
+        return found
+
+    async def texts(self, commitment_ids: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for commitment_id in set(commitment_ids):
+            commitment = self._tx.commitments.get(commitment_id)
+            if commitment is not None:
+                found[commitment_id] = commitment.text
+        return found
+
+
+class InMemoryNudges(_Repository):
+    """The nudge ledger over the store, UNIQUE(commitment_id, local_date)."""
+
+    def _visible(self) -> list[StoredNudge]:
+        return sorted(self._tx.nudges.rows(), key=lambda n: n.id)
+
+    def _write(self, nudge_id: int, **values: Any) -> bool:
+        changed = self._tx.nudges.update(nudge_id, **values)
+        if changed:
+            self._tx.lock(nudge_id)
+        return changed
+
+    async def get(self, nudge_id: int) -> Nudge | None:
+        row = self._tx.nudges.get(nudge_id)
+        return row.public() if row is not None else None
+
+    async def add_if_absent(self, nudge: NewNudge) -> bool:
+        if await self.exists(nudge.commitment_id, nudge.local_date):
+            return False
+        if self._tx.commitments.get(nudge.commitment_id) is None:
+            raise IntegrityError(f"no commitment {nudge.commitment_id}")
+        row = StoredNudge(
+            id=self._tx.store.next_id("nudges"),
+            commitment_id=nudge.commitment_id,
+            person_id=nudge.person_id,
+            local_date=nudge.local_date,
+            due_at=_utc(nudge.due_at),
+            status=NudgeStatus(nudge.status),
+            late=nudge.late,
+            attempts=0,
+        )
+        self._tx.nudges.insert(row.id, row)
+        return True
+
+    async def exists(self, commitment_id: int, local_date: date) -> bool:
+        return any(
+            n.commitment_id == commitment_id and n.local_date == local_date
+            for n in self._tx.nudges.rows()
+        )
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Nudge]:
+        now = _utc(now)
+        candidates = sorted(
+            (
+                n
+                for n in self._tx.nudges.rows()
+                if n.status == NudgeStatus.DUE
+                and n.due_at <= now
+                and (n.next_attempt_at is None or n.next_attempt_at <= now)
+                and not self._tx.locked_by_other(n.id)
+            ),
+            key=lambda n: (n.due_at, n.id),
+        )[:limit]
+        claimed: list[Nudge] = []
+        for row in candidates:
+            self._write(
+                row.id, status=NudgeStatus.SENDING, attempts=row.attempts + 1, claimed_at=now
+            )
+            fresh = self._tx.nudges.get(row.id)
+            assert fresh is not None
+            claimed.append(fresh.public())
+        return claimed
+
+    async def release_claims(self, claimed_before: datetime) -> int:
+        claimed_before = _utc(claimed_before)
+        released = 0
+        for row in self._visible():
+            if (
+                row.status == NudgeStatus.SENDING
+                and row.claimed_at is not None
+                and row.claimed_at < claimed_before
+            ):
+                self._write(row.id, status=NudgeStatus.DUE, claimed_at=None)
+                released += 1
+        return released
+
+    async def mark_sent(
+        self, nudge_ids: Sequence[int], chat_id: int, message_id: int, at: datetime
+    ) -> None:
+        for nudge_id in nudge_ids:
+            self._write(
+                nudge_id,
+                status=NudgeStatus.SENT,
+                chat_id=chat_id,
+                message_id=message_id,
+                sent_at=_utc(at),
+                claimed_at=None,
+            )
+
+    async def retry_later(self, nudge_ids: Sequence[int], at: datetime) -> None:
+        for nudge_id in nudge_ids:
+            self._write(nudge_id, status=NudgeStatus.DUE, next_attempt_at=_utc(at), claimed_at=None)
+
+    async def mark_failed(self, nudge_ids: Sequence[int]) -> None:
+        for nudge_id in nudge_ids:
+            self._write(nudge_id, status=NudgeStatus.FAILED, claimed_at=None)
+
+    async def answer(self, nudge_id: int, status: NudgeStatus, at: datetime) -> bool:
+        row = self._tx.nudges.get(nudge_id)
+        if row is None or row.status != NudgeStatus.SENT:
+            return False
+        return self._write(nudge_id, status=NudgeStatus(status), answered_at=_utc(at))
+
+    async def set_reflection(self, nudge_id: int, text: str) -> None:
+        self._write(nudge_id, reflection=text)
+
+    async def set_partner_message(self, nudge_id: int, chat_id: int, message_id: int) -> None:
+        self._write(nudge_id, partner_chat_id=chat_id, partner_message_id=message_id)
+
+    async def mark_noticed(self, nudge_id: int, at: datetime) -> bool:
+        row = self._tx.nudges.get(nudge_id)
+        if row is None or row.noticed_at is not None:
+            return False
+        return self._write(nudge_id, noticed_at=_utc(at))
+
+    async def in_message(self, chat_id: int, message_id: int) -> list[Nudge]:
+        return [
+            n.public()
+            for n in self._visible()
+            if n.chat_id == chat_id and n.message_id == message_id
+        ]
+
+    async def answerable(self, person_id: int, since: date) -> list[Nudge]:
+        found = [
+            n
+            for n in self._visible()
+            if n.person_id == person_id and n.local_date >= since and n.status == NudgeStatus.SENT
+        ]
+        return [n.public() for n in sorted(found, key=lambda n: (n.local_date, n.id))]
+
+    async def of_person_between(self, person_id: int, first: date, last: date) -> list[Nudge]:
+        found = [
+            n for n in self._visible() if n.person_id == person_id and first <= n.local_date <= last
+        ]
+        return [n.public() for n in sorted(found, key=lambda n: (n.local_date, n.id))]
+
+
+class _Transaction:
+    """The private changes of one open unit of work."""
+
+    _tokens = itertools.count(1)
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self.store = store
+        self.token = next(self._tokens)
+        self.people: _Table[int, StoredPerson] = _Table(store.people)
+        self.couples: _Table[int, Couple] = _Table(store.couples)
+        self.invites: _Table[str, Invite] = _Table(store.invites)
+        self.commitments: _Table[int, Commitment] = _Table(store.commitments)
+        self.nudges: _Table[int, StoredNudge] = _Table(store.nudges)
+
+    def _tables(self) -> tuple[_Table[Any, Any], ...]:
+        return (self.people, self.couples, self.invites, self.commitments, self.nudges)
+
+    def lock(self, nudge_id: int) -> None:
+        self.store._locks.setdefault(nudge_id, self.token)
+
+    def locked_by_other(self, nudge_id: int) -> bool:
+        holder = self.store._locks.get(nudge_id)
+        return holder is not None and holder != self.token
+
+    def unlock(self) -> None:
+        for nudge_id, holder in list(self.store._locks.items()):
+            if holder == self.token:
+                del self.store._locks[nudge_id]
+
+    def commit(self) -> None:
+        """Apply every change at once, or none when a constraint would break."""
+        people = self.people.after_commit()
+        couples = self.couples.after_commit()
+        invites = self.invites.after_commit()
+        commitments = self.commitments.after_commit()
+        nudges = self.nudges.after_commit()
+        _unique(list(people.values()), lambda p: p.telegram_id, "telegram_id")
+        _unique(list(couples.values()), lambda c: c.group_chat_id, "group_chat_id")
+        _unique(
+            list(nudges.values()),
+            lambda n: (n.commitment_id, n.local_date),
+            "nudge (commitment_id, local_date)",
+        )
+        # Replace contents, not the dicts: open transactions hold references to them.
+        _replace(self.store.people, people)
+        _replace(self.store.couples, couples)
+        _replace(self.store.invites, invites)
+        _replace(self.store.commitments, commitments)
+        _replace(self.store.nudges, nudges)
+        for table in self._tables():
+            table.reset()
+        self.unlock()
+        self.store.commits += 1
+
+    def rollback(self) -> None:
+        changed = any(t.inserted or t.patches for t in self._tables())
+        for table in self._tables():
+            table.reset()
+        self.unlock()
+        if changed:
+            self.store.rollbacks += 1
+
+
+class InMemoryUnitOfWork:
+    """One transaction over the in-memory store; leaving without commit() discards it."""
+
+    people: InMemoryPeople
+    couples: InMemoryCouples
+    invites: InMemoryInvites
+    commitments: InMemoryCommitments
+    nudges: InMemoryNudges
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+        self._transaction: _Transaction | None = None
+        self.committed = False
+
+    def transaction(self) -> _Transaction:
+        """The open transaction; using a repository outside `async with` is an error."""
+        if self._transaction is None:
+            raise OutsideUnitOfWork("repository used outside `async with uow`")
+        return self._transaction
+
+    async def __aenter__(self) -> InMemoryUnitOfWork:
+        if self._transaction is not None:
+            raise RuntimeError("unit of work entered twice")
+        self._transaction = _Transaction(self._store)
+        self.people = InMemoryPeople(self)
+        self.couples = InMemoryCouples(self)
+        self.invites = InMemoryInvites(self)
+        self.commitments = InMemoryCommitments(self)
+        self.nudges = InMemoryNudges(self)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        transaction = self.transaction()
+        transaction.rollback()
+        self._transaction = None
+
+    async def commit(self) -> None:
+        """Make every change of this unit of work visible in the store."""
+        self.transaction().commit()
+        self.committed = True
+
+
+class InMemoryUnitOfWorkFactory:
+    """Makes a fresh unit of work over one store, as the SQL factory does over one engine."""
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self.store = store
+        self.made = 0
+
+    def __call__(self) -> InMemoryUnitOfWork:
+        self.made += 1
+        return InMemoryUnitOfWork(self.store)
+
+
+class FixedClock:
+    """A clock that only moves when told to; always answers in UTC."""
+
+    def __init__(self, now: datetime) -> None:
+        self._now = _utc(now)
+
+    def now(self) -> datetime:
+        """The current instant."""
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        """Jump to an instant (aware; converted to UTC)."""
+        self._now = _utc(moment)
+
+    def advance(self, delta: timedelta | None = None, **parts: float) -> datetime:
+        """Move forward by a timedelta or by timedelta keyword parts; returns the new now."""
+        step = delta if delta is not None else timedelta(**parts)
+        if step < timedelta(0):
+            raise ValueError("a clock does not go backwards")
+        self._now += step
+        return self._now
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    """One message the messenger accepted."""
+
+    chat_id: int
+    message_id: int
+    message: Outgoing
+
+    @property
+    def ref(self) -> Sent:
+        """Where it landed, as the messenger returned it."""
+        return Sent(self.chat_id, self.message_id)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit the messenger accepted."""
+
+    sent: Sent
+    message: Outgoing
+
+
+class RecordingMessenger:
+    """A Messenger that records what it is asked to do and can be told to fail."""
+
+    def __init__(self, *, members_by_default: bool = True) -> None:
+        self.sent: list[SentMessage] = []
+        self.edits: list[Edit] = []
+        self.attempts = 0
+        self.members_by_default = members_by_default
+        self._members: dict[tuple[int, int], bool] = {}
+        self._next_ids: dict[int, int] = defaultdict(lambda: 1)
+        self._current: dict[tuple[int, int], Outgoing] = {}
+        self._chat_failures: dict[int, DeliveryError] = {}
+        self._next_failures: list[DeliveryError] = []
+
+    # Setting up failures and membership.
+
+    def block(self, chat_id: int) -> None:
+        """Every send or edit to this chat raises RecipientBlocked until unblocked."""
+        self._chat_failures[chat_id] = RecipientBlocked()
+
+    def fail_chat(self, chat_id: int, error: DeliveryError) -> None:
+        """Every send or edit to this chat raises this error until unblocked."""
+        self._chat_failures[chat_id] = error
+
+    def unblock(self, chat_id: int) -> None:
+        """Deliver to this chat again."""
+        self._chat_failures.pop(chat_id, None)
+
+    def fail_next(self, count: int = 1, error: DeliveryError | None = None) -> None:
+        """The next `count` sends raise this error (TryLater() by default)."""
+        self._next_failures.extend([error if error is not None else TryLater()] * count)
+
+    def set_member(self, chat_id: int, user_id: int, member: bool = True) -> None:
+        """Say whether a user is in a group chat."""
+        self._members[(chat_id, user_id)] = member
+
+    # The Messenger port.
+
+    async def send(self, chat_id: int, message: Outgoing) -> Sent:
+        """Record a message and give it the chat's next message id."""
+        self.attempts += 1
+        if self._next_failures:
+            raise self._next_failures.pop(0)
+        if chat_id in self._chat_failures:
+            raise self._chat_failures[chat_id]
+        message_id = self._next_ids[chat_id]
+        self._next_ids[chat_id] += 1
+        self.sent.append(SentMessage(chat_id, message_id, message))
+        self._current[(chat_id, message_id)] = message
+        return Sent(chat_id, message_id)
+
+    async def edit(self, sent: Sent, message: Outgoing) -> None:
+        """Record an edit of a message this messenger sent; others cannot be edited."""
+        if sent.chat_id in self._chat_failures:
+            raise self._chat_failures[sent.chat_id]
+        if (sent.chat_id, sent.message_id) not in self._current:
+            raise DeliveryError(f"message {sent.message_id} to edit not found")
+        self.edits.append(Edit(sent, message))
+        self._current[(sent.chat_id, sent.message_id)] = message
+
+    async def is_member(self, chat_id: int, user_id: int) -> bool:
+        """Whether the user is in the chat, as configured."""
+        return self._members.get((chat_id, user_id), self.members_by_default)
+
+    # Reading what happened.
+
+    def to(self, chat_id: int) -> list[SentMessage]:
+        """The messages sent to one chat, in order."""
+        return [m for m in self.sent if m.chat_id == chat_id]
+
+    def current(self, sent: Sent) -> Outgoing:
+        """A message as it reads now, after any edits."""
+        return self._current[(sent.chat_id, sent.message_id)]
+
+
+if TYPE_CHECKING:
+    # mypy proves the fakes satisfy the ports the services take.
+    _factory: UnitOfWorkFactory = InMemoryUnitOfWorkFactory(InMemoryStore())
+    _clock: Clock = FixedClock(datetime.now(UTC))
+    _messenger: Messenger = RecordingMessenger()

@@ -1,0 +1,302 @@
+"""/pair, /join, /start join-<code> and /link, through the real Application."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.pairing import INVITE_LIFETIME
+from tests.telegram.conftest import (
+    ANA,
+    BEN,
+    CARL,
+    DANA,
+    GROUP,
+    GROUP_CHAT,
+    INVITE_LINK,
+    START,
+    Kept,
+)
+
+
+async def test_pair_gives_a_deep_link_and_the_code(kept: Kept) -> None:
+    await kept.start(ANA)
+
+    reply = kept.only_reply(await kept.send(ANA, "/pair"), ANA.id)
+
+    found = INVITE_LINK.search(reply.text)
+    assert found, reply.text
+    code = found.group(1)
+    assert len(code) == 8
+    assert f"https://t.me/kept_test_bot?start=join-{code}" in reply.text
+    assert f"/join {code}" in reply.text
+    invite = await kept.invite(code)
+    ana = await kept.must(ANA)
+    assert invite is not None and invite.inviter_id == ana.id
+    assert invite.used_at is None and invite.used_by is None
+    assert invite.expires_at == START + INVITE_LIFETIME == START + timedelta(hours=48)
+    assert ana.couple_id is None
+
+
+async def test_second_person_joins_from_the_link_and_both_are_told(kept: Kept) -> None:
+    await kept.start(ANA)
+    code = await kept.pair_code(ANA)
+
+    calls = await kept.send(BEN, f"/start join-{code}")
+
+    to_ben = kept.sent(calls, BEN.id)
+    to_ana = kept.sent(calls, ANA.id)
+    assert len(calls) == 3 and len(to_ben) == 2 and len(to_ana) == 1
+    assert to_ben[0].text.startswith("Hello Ben")
+    assert to_ben[1].text.startswith("You and Ana are now paired")
+    assert to_ana[0].text.startswith("You and Ben are now paired")
+    assert "/link" in to_ana[0].text and "/link" in to_ben[1].text
+    ana, ben = await kept.must(ANA), await kept.must(BEN)
+    couple = await kept.couple(ANA)
+    assert couple is not None and ana.couple_id == ben.couple_id == couple.id
+    assert {couple.partner_a_id, couple.partner_b_id} == {ana.id, ben.id}
+    assert couple.group_chat_id is None
+    invite = await kept.invite(code)
+    assert invite is not None and invite.used_by == ben.id and invite.used_at == START
+
+
+async def test_join_command_accepts_the_code_loosely_typed(kept: Kept) -> None:
+    await kept.start(ANA, BEN)
+    code = await kept.pair_code(ANA)
+
+    calls = await kept.send(BEN, f"/join {code[:4].lower()} {code[4:].lower()}")
+
+    assert kept.sent(calls, BEN.id)[0].text.startswith("You and Ana are now paired")
+    assert kept.sent(calls, ANA.id)[0].text.startswith("You and Ben are now paired")
+    assert (await kept.couple(BEN)) == (await kept.couple(ANA)) is not None
+
+
+async def test_join_without_a_code_shows_how(kept: Kept) -> None:
+    await kept.start(BEN)
+
+    reply = kept.only_reply(await kept.send(BEN, "/join"), BEN.id)
+
+    assert reply.text.startswith("Send the code your partner gave you")
+
+
+async def test_join_with_a_wrong_code_is_refused(kept: Kept) -> None:
+    await kept.start(ANA, BEN)
+    code = await kept.pair_code(ANA)
+    before = await kept.snapshot(ANA, BEN, codes=(code,))
+
+    reply = kept.only_reply(await kept.send(BEN, "/join NOPE2345"), BEN.id)
+
+    assert reply.text.startswith("I don't know that code.")
+    assert await kept.snapshot(ANA, BEN, codes=(code,)) == before
+
+
+async def test_join_with_a_used_code_is_refused(kept: Kept) -> None:
+    await kept.start(ANA, BEN, CARL)
+    code = await kept.pair_code(ANA)
+    await kept.send(BEN, f"/join {code}")
+    before = await kept.snapshot(ANA, BEN, CARL, codes=(code,))
+
+    reply = kept.only_reply(await kept.send(CARL, f"/join {code}"), CARL.id)
+
+    assert reply.text.startswith("That code has already been used.")
+    assert await kept.snapshot(ANA, BEN, CARL, codes=(code,)) == before
+    assert await kept.couple(CARL) is None
+
+
+async def test_a_third_person_following_a_used_link_is_refused(kept: Kept) -> None:
+    await kept.start(ANA, BEN)
+    code = await kept.pair_code(ANA)
+    await kept.send(BEN, f"/start join-{code}")
+    before = await kept.snapshot(ANA, BEN, codes=(code,))
+
+    calls = await kept.send(CARL, f"/start join-{code}")
+
+    assert [c.chat_id for c in calls] == [CARL.id, CARL.id]
+    assert calls[0].text.startswith("Hello Carl")
+    assert calls[1].text.startswith("That code has already been used.")
+    assert await kept.snapshot(ANA, BEN, codes=(code,)) == before
+    carl = await kept.must(CARL)
+    assert carl.couple_id is None
+
+
+async def test_a_third_person_with_an_unused_code_of_a_paired_inviter_is_refused(
+    kept: Kept,
+) -> None:
+    await kept.start(ANA, BEN, CARL)
+    first, second = await kept.pair_code(ANA), await kept.pair_code(ANA)
+    await kept.send(BEN, f"/join {first}")
+    before = await kept.snapshot(ANA, BEN, CARL, codes=(first, second))
+
+    reply = kept.only_reply(await kept.send(CARL, f"/join {second}"), CARL.id)
+
+    assert "already paired. A couple is just two people." in reply.text
+    assert await kept.snapshot(ANA, BEN, CARL, codes=(first, second)) == before
+
+
+@pytest.mark.parametrize(
+    ("wait", "joined"),
+    [(timedelta(hours=47, minutes=59), True), (timedelta(hours=48, minutes=1), False)],
+)
+async def test_invitations_expire_after_48_hours(
+    kept: Kept, wait: timedelta, joined: bool
+) -> None:
+    await kept.start(ANA, BEN)
+    code = await kept.pair_code(ANA)
+    kept.clock.advance(wait)
+
+    calls = await kept.send(BEN, f"/join {code}")
+
+    invite = await kept.invite(code)
+    assert invite is not None
+    if joined:
+        assert kept.sent(calls, BEN.id)[0].text.startswith("You and Ana are now paired")
+        assert await kept.couple(BEN) is not None
+    else:
+        reply = kept.only_reply(calls, BEN.id)
+        assert reply.text.startswith("That code has expired (they last 48 hours).")
+        assert await kept.couple(BEN) is None and await kept.couple(ANA) is None
+        assert invite.used_at is None
+
+
+async def test_joining_while_already_in_a_couple_is_refused(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    await kept.start(CARL)
+    code = await kept.pair_code(CARL)
+    before = await kept.snapshot(ANA, BEN, CARL, codes=(code,))
+
+    reply = kept.only_reply(await kept.send(BEN, f"/join {code}"), BEN.id)
+
+    assert reply.text.startswith("You are already paired with Ana.")
+    assert await kept.snapshot(ANA, BEN, CARL, codes=(code,)) == before
+
+
+async def test_pair_while_already_in_a_couple_is_refused(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+
+    reply = kept.only_reply(await kept.send(ANA, "/pair"), ANA.id)
+
+    assert reply.text.startswith("You are already paired with Ben.")
+    assert "t.me" not in reply.text
+
+
+async def test_joining_your_own_code_is_refused(kept: Kept) -> None:
+    await kept.start(ANA)
+    code = await kept.pair_code(ANA)
+    before = await kept.snapshot(ANA, codes=(code,))
+
+    reply = kept.only_reply(await kept.send(ANA, f"/join {code}"), ANA.id)
+
+    assert reply.text.startswith("That's your own invitation")
+    assert await kept.snapshot(ANA, codes=(code,)) == before
+
+
+# -- /link ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["/link", "/link@kept_test_bot"])
+async def test_a_partner_links_the_group_with_the_other_in_it(kept: Kept, command: str) -> None:
+    await kept.paired(ANA, BEN)
+    kept.api.members[(GROUP, BEN.id)] = "member"
+
+    calls = await kept.send(ANA, command, GROUP_CHAT)
+
+    assert [c.method for c in calls] == ["getChatMember", "sendMessage"]
+    assert calls[0].params == {"chat_id": GROUP, "user_id": BEN.id}
+    assert calls[1].chat_id == GROUP
+    assert calls[1].text.startswith("This group is now linked to Ana and Ben")
+    assert "can't see" not in calls[1].text
+    couple = await kept.couple(BEN)
+    assert couple is not None and couple.group_chat_id == GROUP
+
+
+async def test_linking_says_when_the_other_partner_is_not_in_the_group(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    kept.api.members[(GROUP, BEN.id)] = "left"
+
+    calls = await kept.send(BEN, "/link", GROUP_CHAT)
+
+    reply = kept.sent(calls, GROUP)[0]
+    assert reply.text.startswith("This group is now linked to Ben and Ana")
+    assert "I can't see Ana in this group yet" in reply.text
+    couple = await kept.couple(ANA)
+    assert couple is not None and couple.group_chat_id == GROUP
+
+
+async def test_a_group_owner_counts_as_present(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    kept.api.members[(GROUP, BEN.id)] = "creator"
+
+    calls = await kept.send(ANA, "/link", GROUP_CHAT)
+
+    assert "can't see" not in kept.sent(calls, GROUP)[0].text
+
+
+async def test_a_stranger_cannot_link_a_group(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    await kept.start(CARL)
+    before = await kept.snapshot(ANA, BEN, CARL)
+
+    reply = kept.only_reply(await kept.send(CARL, "/link", GROUP_CHAT), GROUP)
+
+    assert reply.text.startswith("You're not paired yet.")
+    assert await kept.snapshot(ANA, BEN, CARL) == before
+
+
+async def test_someone_who_never_started_cannot_link_a_group(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    before = await kept.snapshot(ANA, BEN)
+
+    reply = kept.only_reply(await kept.send(CARL, "/link", GROUP_CHAT), GROUP)
+
+    assert reply.text.startswith("Please send /start first")
+    assert await kept.snapshot(ANA, BEN) == before
+    assert await kept.person(CARL) is None
+
+
+async def test_another_couple_cannot_take_over_a_linked_group(kept: Kept) -> None:
+    await kept.linked(ANA, BEN)
+    await kept.paired(CARL, DANA)
+    before = await kept.snapshot(ANA, BEN, CARL, DANA)
+
+    reply = kept.only_reply(await kept.send(CARL, "/link", GROUP_CHAT), GROUP)
+
+    assert reply.text == "Sorry, only the two partners of this couple can do that."
+    assert await kept.snapshot(ANA, BEN, CARL, DANA) == before
+    carl_couple = await kept.couple(CARL)
+    assert carl_couple is not None and carl_couple.group_chat_id is None
+
+
+async def test_link_in_private_points_to_the_group(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    before = await kept.snapshot(ANA, BEN)
+
+    reply = kept.only_reply(await kept.send(ANA, "/link"), ANA.id)
+
+    assert reply.text.startswith("That one works in a group chat with your partner")
+    assert await kept.snapshot(ANA, BEN) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "/pair",
+        "/join ABCD2345",
+        "/commit 21:00 Do the dishes",
+        "/commit",
+        "/commitments",
+        "/today",
+        "/timezone Europe/Madrid",
+        "/start",
+    ],
+)
+async def test_private_commands_in_a_group_point_to_the_private_chat(
+    kept: Kept, command: str
+) -> None:
+    await kept.start(ANA)
+    before = await kept.snapshot(ANA)
+
+    reply = kept.only_reply(await kept.send(ANA, command, GROUP_CHAT), GROUP)
+
+    assert reply.text.startswith("Let's do that in our private chat")
+    assert await kept.snapshot(ANA) == before

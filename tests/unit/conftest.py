@@ -1,0 +1,105 @@
+"""A small world for domain tests: the fakes wired to the real services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.commitments import CommitmentService
+from bot.domain.dispatch import Dispatcher
+from bot.domain.models import Commitment, Nudge, Person
+from bot.domain.nudging import NudgeService
+from bot.domain.pairing import PairingService
+from bot.domain.people import Identity, PeopleService
+from bot.domain.schedule import EVERY_DAY
+from tests.fakes import (
+    FixedClock,
+    InMemoryStore,
+    InMemoryUnitOfWorkFactory,
+    RecordingMessenger,
+)
+
+MADRID = "Europe/Madrid"
+NEW_YORK = "America/New_York"
+# A Wednesday in summer, far from any daylight-saving change.
+START = datetime(2026, 6, 10, 6, 0, tzinfo=UTC)
+
+
+def local(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A wall-clock moment in a zone (aware)."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+
+
+@dataclass
+class World:
+    """Fakes and services sharing one store, clock and messenger."""
+
+    store: InMemoryStore
+    clock: FixedClock
+    uow: InMemoryUnitOfWorkFactory
+    messenger: RecordingMessenger
+    people: PeopleService
+    pairing: PairingService
+    commitments: CommitmentService
+    nudges: NudgeService
+    dispatcher: Dispatcher
+
+    async def person(self, telegram_id: int, name: str, timezone: str = MADRID) -> Person:
+        """Someone who sent /start and set a time zone."""
+        person, new = await self.people.start(Identity(telegram_id, name, "en"))
+        assert new
+        await self.people.set_timezone(person, timezone)
+        return self.fresh(person)
+
+    def fresh(self, person: Person) -> Person:
+        """The person as committed now (handlers load the person on every update)."""
+        return self.store.person(person.id)
+
+    async def couple(
+        self, a: tuple[int, str] = (101, "Ana"), b: tuple[int, str] = (202, "Ben")
+    ) -> tuple[Person, Person]:
+        """Two people paired through an invitation."""
+        first = await self.person(*a)
+        second = await self.person(*b)
+        invite = await self.pairing.invite(first)
+        await self.pairing.join(second, invite.code)
+        self.messenger.sent.clear()
+        return self.fresh(first), self.fresh(second)
+
+    async def commit(
+        self, person: Person, words: str, at: time, weekdays: int = EVERY_DAY
+    ) -> Commitment:
+        """A commitment added through the service."""
+        added = await self.commitments.add(self.fresh(person), words, weekdays, at)
+        return self.store.commitments[added.commitment.id]
+
+    def commitment(self, commitment_id: int) -> Commitment:
+        """The committed commitment row."""
+        return self.store.commitments[commitment_id]
+
+    def nudges_of(self, commitment_id: int) -> list[Nudge]:
+        """The committed ledger rows of one commitment, by id."""
+        return [n for n in self.store.nudge_rows() if n.commitment_id == commitment_id]
+
+
+@pytest.fixture
+def world() -> World:
+    """A fresh world at START."""
+    clock = FixedClock(START)
+    store = InMemoryStore(clock=clock)
+    uow = InMemoryUnitOfWorkFactory(store)
+    messenger = RecordingMessenger()
+    return World(
+        store=store,
+        clock=clock,
+        uow=uow,
+        messenger=messenger,
+        people=PeopleService(uow, clock, "UTC"),
+        pairing=PairingService(uow, clock, messenger),
+        commitments=CommitmentService(uow, clock, max_active=3),
+        nudges=NudgeService(uow, clock, messenger),
+        dispatcher=Dispatcher(uow, messenger, clock),
+    )

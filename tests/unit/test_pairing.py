@@ -1,0 +1,203 @@
+"""Pairing: single-use invitations that expire, one couple per person, linking the group."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.errors import (
+    AlreadyPaired,
+    InviteExpired,
+    InviteNotFound,
+    InviterPaired,
+    InviteUsed,
+    NotAPartner,
+    NotPaired,
+    OwnInvite,
+)
+from bot.domain.pairing import CODE_ALPHABET, CODE_LENGTH
+from bot.texts import text
+from tests.unit.conftest import World
+
+
+async def test_invite_is_a_fresh_code_valid_for_48_hours(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    invite = await world.pairing.invite(ana)
+    assert len(invite.code) == CODE_LENGTH
+    assert set(invite.code) <= set(CODE_ALPHABET)
+    assert invite.inviter_id == ana.id
+    assert invite.created_at == world.clock.now()
+    assert invite.expires_at == world.clock.now() + timedelta(hours=48)
+    assert world.store.invites == {invite.code: invite}
+    other = await world.pairing.invite(ana)
+    assert other.code != invite.code
+
+
+async def test_join_pairs_both_and_tells_the_inviter(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    world.clock.advance(hours=1)
+
+    joined = await world.pairing.join(ben, invite.code)
+
+    (couple,) = world.store.couples.values()
+    assert joined.couple == couple
+    assert (couple.partner_a_id, couple.partner_b_id, couple.group_chat_id) == (
+        ana.id,
+        ben.id,
+        None,
+    )
+    assert world.fresh(ana).couple_id == couple.id
+    assert world.fresh(ben).couple_id == couple.id
+    used = world.store.invites[invite.code]
+    assert (used.used_by, used.used_at) == (ben.id, world.clock.now())
+    (told,) = world.messenger.sent
+    assert told.chat_id == 101
+    assert told.message.text == (
+        text("en", "paired_you", partner="Ben") + "\n\n" + text("en", "paired_hint")
+    )
+
+
+async def test_codes_forgive_case_spaces_and_dashes(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    typed = f" {invite.code[:4].lower()}-{invite.code[4:].lower()} "
+    await world.pairing.join(ben, typed)
+    assert world.fresh(ben).couple_id is not None
+
+
+@pytest.mark.parametrize("code", ["", "NOPE2345", "!!!!", "x" * 500])
+async def test_unknown_code_is_refused_and_changes_nothing(world: World, code: str) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    with pytest.raises(InviteNotFound):
+        await world.pairing.join(ben, code)
+    assert world.store.couples == {}
+    assert world.store.invites[invite.code].used_at is None
+    assert world.messenger.sent == []
+
+
+async def test_own_code_is_refused(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    invite = await world.pairing.invite(ana)
+    with pytest.raises(OwnInvite):
+        await world.pairing.join(ana, invite.code)
+    assert world.store.couples == {}
+
+
+async def test_used_code_is_refused(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    carl = await world.person(303, "Carl")
+    invite = await world.pairing.invite(ana)
+    await world.pairing.join(ben, invite.code)
+    with pytest.raises(InviteUsed):
+        await world.pairing.join(carl, invite.code)
+    assert len(world.store.couples) == 1
+    assert world.fresh(carl).couple_id is None
+    assert world.store.invites[invite.code].used_by == ben.id
+
+
+async def test_code_expires_exactly_after_48_hours(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    carl = await world.person(303, "Carl")
+    dana = await world.person(404, "Dana")
+    late = await world.pairing.invite(ana)
+    just_in_time = await world.pairing.invite(carl)
+
+    world.clock.set(late.created_at + timedelta(hours=48) - timedelta(seconds=1))
+    await world.pairing.join(dana, just_in_time.code)
+    world.clock.advance(seconds=1)
+    with pytest.raises(InviteExpired):
+        await world.pairing.join(ben, late.code)
+
+    assert world.fresh(ben).couple_id is None
+    assert world.fresh(dana).couple_id is not None
+    assert world.store.invites[late.code].used_at is None
+
+
+async def test_a_paired_person_cannot_invite_or_join(world: World) -> None:
+    ana, ben = await world.couple()
+    with pytest.raises(AlreadyPaired) as caught:
+        await world.pairing.invite(ana)
+    assert caught.value.params == {"partner": "Ben"}
+
+    carl = await world.person(303, "Carl")
+    carls_code = await world.pairing.invite(carl)
+    with pytest.raises(AlreadyPaired) as caught:
+        await world.pairing.join(ben, carls_code.code)
+    assert caught.value.params == {"partner": "Ana"}
+    assert len(world.store.couples) == 1
+    assert world.store.invites[carls_code.code].used_at is None
+
+
+async def test_stale_person_object_still_refused_when_already_paired(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    await world.pairing.join(ben, invite.code)
+    with pytest.raises(AlreadyPaired):
+        await world.pairing.invite(ana)  # `ana` still says couple_id=None
+
+
+async def test_a_third_person_cannot_use_a_second_code_of_a_paired_inviter(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    carl = await world.person(303, "Carl")
+    first = await world.pairing.invite(ana)
+    second = await world.pairing.invite(ana)
+    await world.pairing.join(ben, first.code)
+
+    with pytest.raises(InviterPaired):
+        await world.pairing.join(carl, second.code)
+
+    (couple,) = world.store.couples.values()
+    assert (couple.partner_a_id, couple.partner_b_id) == (ana.id, ben.id)
+    assert world.fresh(carl).couple_id is None
+    assert world.store.invites[second.code].used_at is None
+
+
+async def test_join_succeeds_even_if_the_inviter_cannot_be_told(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    world.messenger.block(101)
+
+    joined = await world.pairing.join(ben, invite.code)
+
+    assert world.fresh(ben).couple_id == joined.couple.id
+    assert world.messenger.sent == []
+
+
+async def test_link_a_group_to_the_couple(world: World) -> None:
+    ana, ben = await world.couple()
+    world.messenger.set_member(-500, 202, False)
+
+    linked = await world.pairing.link(ana, -500)
+
+    assert world.store.couples[linked.couple.id].group_chat_id == -500
+    assert not linked.partner_in_group
+    assert linked.partner_name == "Ben"
+    assert linked.names == ("Ana", "Ben")
+    world.messenger.set_member(-500, 202, True)
+    again = await world.pairing.link(ben, -500)
+    assert again.partner_in_group and again.names == ("Ben", "Ana")
+
+
+async def test_link_refuses_the_unpaired_and_another_couples_group(world: World) -> None:
+    ana, _ = await world.couple()
+    carl, dana = await world.couple((303, "Carl"), (404, "Dana"))
+    loner = await world.person(505, "Eve")
+    await world.pairing.link(ana, -500)
+    with pytest.raises(NotPaired):
+        await world.pairing.link(loner, -500)
+    with pytest.raises(NotAPartner):
+        await world.pairing.link(carl, -500)
+    assert ana.couple_id is not None and dana.couple_id is not None
+    assert world.store.couples[ana.couple_id].group_chat_id == -500
+    assert world.store.couples[dana.couple_id].group_chat_id is None
