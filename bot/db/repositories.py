@@ -292,7 +292,6 @@ class SqlNudges(_Repository):
                 )
         except IntegrityError:
             # Another instance planned the same (commitment, local date) first.
-            print("INTEGRITY-PATH")
             return False
         return True
 
