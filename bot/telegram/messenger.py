@@ -53,6 +53,14 @@ class TelegramMessenger:
         except TelegramError as error:
             raise _delivery_error(error) from error
 
+    async def send_photo(self, chat_id: int, png: bytes, caption: str) -> Sent:
+        """Send a PNG image with a caption."""
+        try:
+            sent = await self._bot.send_photo(chat_id, png, caption=caption[:1024])
+        except TelegramError as error:
+            raise _delivery_error(error) from error
+        return Sent(sent.chat_id, sent.message_id)
+
     async def is_member(self, chat_id: int, user_id: int) -> bool:
         """Whether a user is in a group chat."""
         try:

@@ -214,6 +214,11 @@ class Kept:
         assert person is not None, f"{user.first_name} is not stored"
         return person
 
+    async def pending(self, user: TgUser) -> str | None:
+        """The kind of guided step the bot waits for from this user, if any."""
+        person = await self.must(user)
+        return person.pending.kind if person.pending else None
+
     async def couple(self, user: TgUser) -> Couple | None:
         """The couple a user belongs to."""
         person = await self.person(user)

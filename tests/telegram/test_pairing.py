@@ -138,9 +138,7 @@ async def test_a_third_person_with_an_unused_code_of_a_paired_inviter_is_refused
     ("wait", "joined"),
     [(timedelta(hours=47, minutes=59), True), (timedelta(hours=48, minutes=1), False)],
 )
-async def test_invitations_expire_after_48_hours(
-    kept: Kept, wait: timedelta, joined: bool
-) -> None:
+async def test_invitations_expire_after_48_hours(kept: Kept, wait: timedelta, joined: bool) -> None:
     await kept.start(ANA, BEN)
     code = await kept.pair_code(ANA)
     kept.clock.advance(wait)
