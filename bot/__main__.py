@@ -17,15 +17,12 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
 from bot.db.uow import SqlUnitOfWorkFactory
-from bot.domain.commitments import CommitmentService
 from bot.domain.dispatch import Dispatcher
-from bot.domain.nudging import NudgeService
-from bot.domain.pairing import PairingService
-from bot.domain.people import PeopleService
 from bot.logs import configure_logging
 from bot.telegram.app import build_application, register, set_commands
-from bot.telegram.handlers import Services
 from bot.telegram.messenger import TelegramMessenger
+from bot.wiring import build_services
+from jobs.checkins import CheckinTick
 from jobs.nudges import NudgeTick
 from jobs.scheduler import build_scheduler
 
@@ -97,16 +94,11 @@ async def serve(settings: Settings) -> None:
     uow = SqlUnitOfWorkFactory(engine)
     clock = SystemClock()
     messenger = TelegramMessenger(application.bot)
-    services = Services(
-        people=PeopleService(uow, clock, settings.default_timezone),
-        pairing=PairingService(uow, clock, messenger),
-        commitments=CommitmentService(uow, clock, settings.max_active_commitments),
-        nudges=NudgeService(uow, clock, messenger),
-        clock=clock,
-    )
+    services = build_services(settings, uow, clock, messenger)
     register(application, services)
-    dispatcher = Dispatcher(uow, messenger, clock)
+    dispatcher = Dispatcher(uow, messenger, clock, settings.send_concurrency)
     tick = NudgeTick(dispatcher)
+    checkin_tick = CheckinTick(services.checkins)
     stop = _stop_event()
     try:
         await _initialize(application, settings)
@@ -114,7 +106,8 @@ async def serve(settings: Settings) -> None:
         await dispatcher.recover()
         await application.start()
         await _receive_updates(application, settings)
-        scheduler = build_scheduler(tick.run)
+        services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")
+        scheduler = build_scheduler(tick.run, checkin_tick.run)
         scheduler.start()
         log.info("Kept is running as @%s", application.bot.username)
         catch_up = asyncio.create_task(tick.run())

@@ -26,6 +26,7 @@ class Settings:
     default_timezone: str
     log_level: str
     max_active_commitments: int = 3
+    send_concurrency: int = 1
     signal_cli_url: str | None = None
     signal_account: str | None = None
     webhook_url: str | None = None
@@ -87,6 +88,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         default_timezone=_timezone(env),
         log_level=_log_level(env),
         max_active_commitments=_int(env, "MAX_ACTIVE_COMMITMENTS", 3),
+        send_concurrency=_int(env, "SEND_CONCURRENCY", 1),
         signal_cli_url=_clean(env, "SIGNAL_CLI_URL"),
         signal_account=_clean(env, "SIGNAL_ACCOUNT"),
         webhook_url=_clean(env, "WEBHOOK_URL"),

@@ -20,7 +20,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from bot.domain.charts_port import ChartMaker, PersonSeries
 from bot.domain.models import (
+    Checkin,
+    CheckinAnswer,
+    CheckinSlot,
     Commitment,
     CommitmentState,
     Couple,
@@ -92,16 +96,53 @@ class StoredPerson(Person):
         return Person(**{**values, "pending": pending})
 
 
+@dataclass(frozen=True)
+class StoredCouple(Couple):
+    """A couple row: a Couple plus its weekly check-in slot and the last therapy suggestion."""
+
+    checkin_weekday: int = 6
+    checkin_time: time = time(19)
+    checkin_timezone: str | None = None
+    checkin_next_at: datetime | None = None
+    therapy_suggested_on: date | None = None
+
+    def public(self) -> Couple:
+        """The row as the repositories return it: a plain Couple."""
+        return Couple(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Couple)})
+
+    def slot(self) -> CheckinSlot:
+        """The weekly check-in slot stored on the row."""
+        return CheckinSlot(
+            self.checkin_weekday, self.checkin_time, self.checkin_timezone, self.checkin_next_at
+        )
+
+
+@dataclass(frozen=True)
+class StoredAnswer(CheckinAnswer):
+    """A check-in answer row: a CheckinAnswer plus its id and when it last changed."""
+
+    id: int = 0
+    updated_at: datetime | None = None
+
+    def public(self) -> CheckinAnswer:
+        """The row as the repositories return it: a plain CheckinAnswer."""
+        return CheckinAnswer(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(CheckinAnswer)}
+        )
+
+
 @dataclass
 class InMemoryStore:
     """The committed state: one dict of rows per table, and the id sequences."""
 
     clock: Clock | None = None
     people: dict[int, StoredPerson] = field(default_factory=dict)
-    couples: dict[int, Couple] = field(default_factory=dict)
+    couples: dict[int, StoredCouple] = field(default_factory=dict)
     invites: dict[str, Invite] = field(default_factory=dict)
     commitments: dict[int, Commitment] = field(default_factory=dict)
     nudges: dict[int, StoredNudge] = field(default_factory=dict)
+    checkins: dict[int, Checkin] = field(default_factory=dict)
+    answers: dict[int, StoredAnswer] = field(default_factory=dict)
     commits: int = 0
     rollbacks: int = 0
     _sequences: dict[str, Iterator[int]] = field(
@@ -109,6 +150,9 @@ class InMemoryStore:
     )
     # Nudge ids with uncommitted writes, by the unit of work holding them (FOR UPDATE SKIP LOCKED).
     _locks: dict[int, int] = field(default_factory=dict)
+    # Unique keys inserted and guarded rows updated but not yet committed, by unit of work: in
+    # SQL a second writer waits for the first and then finds the key taken or the guard false.
+    _claims: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     def next_id(self, table: str) -> int:
         """The next value of a table's id sequence (not returned on rollback, as in SQL)."""
@@ -135,6 +179,26 @@ class InMemoryStore:
     def claimed_at(self, nudge_id: int) -> datetime | None:
         """When the row was claimed for sending, if it is claimed."""
         return self.nudges[nudge_id].claimed_at
+
+    def couple(self, couple_id: int) -> Couple:
+        """The committed couple row, as a Couple."""
+        return self.couples[couple_id].public()
+
+    def slot(self, couple_id: int) -> CheckinSlot:
+        """The committed weekly check-in slot of a couple."""
+        return self.couples[couple_id].slot()
+
+    def checkin_rows(self) -> list[Checkin]:
+        """Every committed check-in, by id."""
+        return [self.checkins[key] for key in sorted(self.checkins)]
+
+    def answers_of(self, checkin_id: int) -> list[CheckinAnswer]:
+        """The committed answers of one check-in, by id."""
+        return [
+            self.answers[key].public()
+            for key in sorted(self.answers)
+            if self.answers[key].checkin_id == checkin_id
+        ]
 
 
 class _Table(Generic[K, R]):
@@ -262,25 +326,36 @@ class InMemoryPeople(_Repository):
         )
         self._tx.people.update(person_id, pending_json=encoded)
 
+    async def set_blocked(self, person_id: int, at: datetime | None) -> bool:
+        # Guarded like the SQL update: only a change of state reports True.
+        row = self._tx.people.get(person_id)
+        if row is None or (row.blocked_at is None) == (at is None):
+            return False
+        return self._tx.people.update(person_id, blocked_at=_utc_or_none(at))
+
 
 class InMemoryCouples(_Repository):
-    """Couples over the store."""
+    """Couples over the store, with their weekly check-in slot (Sunday 19:00 by default)."""
+
+    def _row(self, couple_id: int) -> StoredCouple | None:
+        return self._tx.couples.get(couple_id)
 
     async def get(self, couple_id: int) -> Couple | None:
-        return self._tx.couples.get(couple_id)
+        row = self._row(couple_id)
+        return row.public() if row is not None else None
 
     async def add(self, partner_a_id: int, partner_b_id: int) -> Couple:
         for partner in (partner_a_id, partner_b_id):
             if self._tx.people.get(partner) is None:
                 raise IntegrityError(f"no person {partner}")
-        couple = Couple(self._tx.store.next_id("couples"), partner_a_id, partner_b_id)
-        self._tx.couples.insert(couple.id, couple)
-        return couple
+        row = StoredCouple(self._tx.store.next_id("couples"), partner_a_id, partner_b_id)
+        self._tx.couples.insert(row.id, row)
+        return row.public()
 
     async def by_group(self, group_chat_id: int) -> Couple | None:
-        for couple in self._tx.couples.rows():
-            if couple.group_chat_id == group_chat_id:
-                return couple
+        for row in self._tx.couples.rows():
+            if row.group_chat_id == group_chat_id:
+                return row.public()
         return None
 
     async def link_group(self, couple_id: int, group_chat_id: int) -> None:
@@ -288,6 +363,42 @@ class InMemoryCouples(_Repository):
         if other is not None and other.id != couple_id:
             raise IntegrityError(f"duplicate group_chat_id {group_chat_id}")
         self._tx.couples.update(couple_id, group_chat_id=group_chat_id)
+
+    async def slot(self, couple_id: int) -> CheckinSlot:
+        row = self._row(couple_id)
+        assert row is not None, f"no couple {couple_id}"
+        return row.slot()
+
+    async def set_slot(self, couple_id: int, slot: CheckinSlot) -> None:
+        self._tx.couples.update(
+            couple_id,
+            checkin_weekday=slot.weekday,
+            checkin_time=slot.local_time,
+            checkin_timezone=slot.timezone,
+            checkin_next_at=_utc_or_none(slot.next_at),
+        )
+
+    async def set_next_checkin(self, couple_id: int, at: datetime | None) -> None:
+        self._tx.couples.update(couple_id, checkin_next_at=_utc_or_none(at))
+
+    async def due_checkins(self, now: datetime, limit: int) -> list[Couple]:
+        now = _utc(now)
+        due = sorted(
+            (
+                row
+                for row in self._tx.couples.rows()
+                if row.checkin_next_at is not None and row.checkin_next_at <= now
+            ),
+            key=lambda row: (row.checkin_next_at, row.id),
+        )
+        return [row.public() for row in due[:limit]]
+
+    async def set_therapy_suggested(self, couple_id: int, day: date) -> None:
+        self._tx.couples.update(couple_id, therapy_suggested_on=day)
+
+    async def therapy_suggested_on(self, couple_id: int) -> date | None:
+        row = self._row(couple_id)
+        return row.therapy_suggested_on if row is not None else None
 
 
 class InMemoryInvites(_Repository):
@@ -382,11 +493,13 @@ class InMemoryCommitments(_Repository):
             key=lambda c: (c.next_due_at, c.id),
         )
         found: list[tuple[Commitment, str]] = []
-        for commitment in due[:limit]:
+        for commitment in due:
             owner = self._tx.people.get(commitment.person_id)
-            if owner is not None:  # an inner join
+            # An inner join, filtered before the limit as in SQL; someone who blocked the bot
+            # is paused until their /start.
+            if owner is not None and owner.blocked_at is None:
                 found.append((commitment, owner.timezone))
-        return found
+        return found[:limit]
 
     async def texts(self, commitment_ids: Sequence[int]) -> dict[int, str]:
         found: dict[int, str] = {}
@@ -534,6 +647,113 @@ class InMemoryNudges(_Repository):
         return [n.public() for n in sorted(found, key=lambda n: (n.local_date, n.id))]
 
 
+class InMemoryCheckins(_Repository):
+    """Weekly check-ins, UNIQUE(couple_id, iso_year, iso_week), and their answers over the store.
+
+    Answers are one row per (checkin_id, person_id), as the unique constraint in SQL keeps them.
+    """
+
+    def _visible(self) -> list[Checkin]:
+        return sorted(self._tx.checkins.rows(), key=lambda c: c.id)
+
+    def _answers(self) -> list[StoredAnswer]:
+        return sorted(self._tx.answers.rows(), key=lambda a: a.id)
+
+    async def get(self, checkin_id: int) -> Checkin | None:
+        return self._tx.checkins.get(checkin_id)
+
+    async def add_if_absent(
+        self, couple_id: int, iso_year: int, iso_week: int, opened_at: datetime
+    ) -> Checkin | None:
+        if self._tx.couples.get(couple_id) is None:
+            raise IntegrityError(f"no couple {couple_id}")
+        key = (couple_id, iso_year, iso_week)
+        taken = any((c.couple_id, c.iso_year, c.iso_week) == key for c in self._visible())
+        if taken or not self._tx.claim(("checkin", *key)):
+            return None
+        checkin = Checkin(
+            id=self._tx.store.next_id("checkins"),
+            couple_id=couple_id,
+            iso_year=iso_year,
+            iso_week=iso_week,
+            opened_at=_utc(opened_at),
+        )
+        self._tx.checkins.insert(checkin.id, checkin)
+        return checkin
+
+    async def open_of(self, couple_id: int) -> Checkin | None:
+        found = [c for c in self._visible() if c.couple_id == couple_id and c.closed_at is None]
+        return found[-1] if found else None
+
+    async def of_couple(self, couple_id: int, limit: int) -> list[Checkin]:
+        mine = sorted(
+            (c for c in self._visible() if c.couple_id == couple_id),
+            key=lambda c: (c.iso_year, c.iso_week),
+            reverse=True,
+        )[:limit]
+        return list(reversed(mine))
+
+    async def set_message(self, checkin_id: int, chat_id: int, message_id: int) -> None:
+        self._tx.checkins.update(checkin_id, chat_id=chat_id, message_id=message_id)
+
+    async def needing_reminder(self, opened_before: datetime, limit: int) -> list[Checkin]:
+        opened_before = _utc(opened_before)
+        return [
+            c
+            for c in self._visible()
+            if c.closed_at is None and c.reminded_at is None and c.opened_at <= opened_before
+        ][:limit]
+
+    async def mark_reminded(self, checkin_id: int, at: datetime) -> None:
+        self._tx.checkins.update(checkin_id, reminded_at=_utc(at))
+
+    async def to_close(self, opened_before: datetime, limit: int) -> list[Checkin]:
+        opened_before = _utc(opened_before)
+        found = [c for c in self._visible() if c.closed_at is None and c.opened_at <= opened_before]
+        return found[:limit]
+
+    async def close(self, checkin_id: int, at: datetime) -> bool:
+        row = self._tx.checkins.get(checkin_id)
+        if row is None or row.closed_at is not None:
+            return False
+        # Another open unit of work closing it too: SQL would wait, then update no row.
+        if not self._tx.claim(("close", checkin_id)):
+            return False
+        return self._tx.checkins.update(checkin_id, closed_at=_utc(at))
+
+    async def answers(self, checkin_id: int) -> list[CheckinAnswer]:
+        return [a.public() for a in self._answers() if a.checkin_id == checkin_id]
+
+    async def answers_of_couple(
+        self, couple_id: int, limit: int
+    ) -> list[tuple[Checkin, CheckinAnswer]]:
+        by_id = {c.id: c for c in await self.of_couple(couple_id, limit)}
+        return [(by_id[a.checkin_id], a.public()) for a in self._answers() if a.checkin_id in by_id]
+
+    async def save_answer(self, answer: CheckinAnswer, at: datetime) -> None:
+        values = {
+            f.name: getattr(answer, f.name)
+            for f in dataclasses.fields(CheckinAnswer)
+            if f.name not in ("checkin_id", "person_id")
+        }
+        for row in self._answers():
+            if (row.checkin_id, row.person_id) == (answer.checkin_id, answer.person_id):
+                self._tx.answers.update(row.id, **values, updated_at=_utc(at))
+                return
+        if self._tx.checkins.get(answer.checkin_id) is None:
+            raise IntegrityError(f"no checkin {answer.checkin_id}")
+        if self._tx.people.get(answer.person_id) is None:
+            raise IntegrityError(f"no person {answer.person_id}")
+        row = StoredAnswer(
+            answer.checkin_id,
+            answer.person_id,
+            **values,
+            id=self._tx.store.next_id("checkin_answers"),
+            updated_at=_utc(at),
+        )
+        self._tx.answers.insert(row.id, row)
+
+
 class _Transaction:
     """The private changes of one open unit of work."""
 
@@ -543,13 +763,23 @@ class _Transaction:
         self.store = store
         self.token = next(self._tokens)
         self.people: _Table[int, StoredPerson] = _Table(store.people)
-        self.couples: _Table[int, Couple] = _Table(store.couples)
+        self.couples: _Table[int, StoredCouple] = _Table(store.couples)
         self.invites: _Table[str, Invite] = _Table(store.invites)
         self.commitments: _Table[int, Commitment] = _Table(store.commitments)
         self.nudges: _Table[int, StoredNudge] = _Table(store.nudges)
+        self.checkins: _Table[int, Checkin] = _Table(store.checkins)
+        self.answers: _Table[int, StoredAnswer] = _Table(store.answers)
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
-        return (self.people, self.couples, self.invites, self.commitments, self.nudges)
+        return (
+            self.people,
+            self.couples,
+            self.invites,
+            self.commitments,
+            self.nudges,
+            self.checkins,
+            self.answers,
+        )
 
     def lock(self, nudge_id: int) -> None:
         self.store._locks.setdefault(nudge_id, self.token)
@@ -558,10 +788,18 @@ class _Transaction:
         holder = self.store._locks.get(nudge_id)
         return holder is not None and holder != self.token
 
+    def claim(self, key: tuple[object, ...]) -> bool:
+        """Hold a unique key or a guarded row until commit or rollback; False if another holds it."""
+        holder = self.store._claims.setdefault(key, self.token)
+        return holder == self.token
+
     def unlock(self) -> None:
         for nudge_id, holder in list(self.store._locks.items()):
             if holder == self.token:
                 del self.store._locks[nudge_id]
+        for key, holder in list(self.store._claims.items()):
+            if holder == self.token:
+                del self.store._claims[key]
 
     def commit(self) -> None:
         """Apply every change at once, or none when a constraint would break."""
@@ -570,6 +808,8 @@ class _Transaction:
         invites = self.invites.after_commit()
         commitments = self.commitments.after_commit()
         nudges = self.nudges.after_commit()
+        checkins = self.checkins.after_commit()
+        answers = self.answers.after_commit()
         _unique(list(people.values()), lambda p: p.telegram_id, "telegram_id")
         _unique(list(couples.values()), lambda c: c.group_chat_id, "group_chat_id")
         _unique(
@@ -577,12 +817,24 @@ class _Transaction:
             lambda n: (n.commitment_id, n.local_date),
             "nudge (commitment_id, local_date)",
         )
+        _unique(
+            list(checkins.values()),
+            lambda c: (c.couple_id, c.iso_year, c.iso_week),
+            "checkin (couple_id, iso_year, iso_week)",
+        )
+        _unique(
+            list(answers.values()),
+            lambda a: (a.checkin_id, a.person_id),
+            "checkin answer (checkin_id, person_id)",
+        )
         # Replace contents, not the dicts: open transactions hold references to them.
         _replace(self.store.people, people)
         _replace(self.store.couples, couples)
         _replace(self.store.invites, invites)
         _replace(self.store.commitments, commitments)
         _replace(self.store.nudges, nudges)
+        _replace(self.store.checkins, checkins)
+        _replace(self.store.answers, answers)
         for table in self._tables():
             table.reset()
         self.unlock()
@@ -605,6 +857,7 @@ class InMemoryUnitOfWork:
     invites: InMemoryInvites
     commitments: InMemoryCommitments
     nudges: InMemoryNudges
+    checkins: InMemoryCheckins
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
@@ -626,6 +879,7 @@ class InMemoryUnitOfWork:
         self.invites = InMemoryInvites(self)
         self.commitments = InMemoryCommitments(self)
         self.nudges = InMemoryNudges(self)
+        self.checkins = InMemoryCheckins(self)
         return self
 
     async def __aexit__(
@@ -701,12 +955,28 @@ class Edit:
     message: Outgoing
 
 
+@dataclass(frozen=True)
+class SentPhoto:
+    """One image the messenger accepted."""
+
+    chat_id: int
+    message_id: int
+    png: bytes
+    caption: str
+
+    @property
+    def ref(self) -> Sent:
+        """Where it landed, as the messenger returned it."""
+        return Sent(self.chat_id, self.message_id)
+
+
 class RecordingMessenger:
     """A Messenger that records what it is asked to do and can be told to fail."""
 
     def __init__(self, *, members_by_default: bool = True) -> None:
         self.sent: list[SentMessage] = []
         self.edits: list[Edit] = []
+        self.photos: list[SentPhoto] = []
         self.attempts = 0
         self.members_by_default = members_by_default
         self._members: dict[tuple[int, int], bool] = {}
@@ -752,6 +1022,20 @@ class RecordingMessenger:
         self._current[(chat_id, message_id)] = message
         return Sent(chat_id, message_id)
 
+    async def send_photo(self, chat_id: int, png: bytes, caption: str) -> Sent:
+        """Record an image and its caption; it takes the chat's next message id too."""
+        self.attempts += 1
+        if self._next_failures:
+            raise self._next_failures.pop(0)
+        if chat_id in self._chat_failures:
+            raise self._chat_failures[chat_id]
+        if not isinstance(png, bytes) or not png:
+            raise ValueError("a photo needs image bytes")
+        message_id = self._next_ids[chat_id]
+        self._next_ids[chat_id] += 1
+        self.photos.append(SentPhoto(chat_id, message_id, bytes(png), caption))
+        return Sent(chat_id, message_id)
+
     async def edit(self, sent: Sent, message: Outgoing) -> None:
         """Record an edit of a message this messenger sent; others cannot be edited."""
         if sent.chat_id in self._chat_failures:
@@ -768,7 +1052,7 @@ class RecordingMessenger:
     # Reading what happened.
 
     def to(self, chat_id: int) -> list[SentMessage]:
-        """The messages sent to one chat, in order."""
+        """The text messages sent to one chat, in order (images are in `photos`)."""
         return [m for m in self.sent if m.chat_id == chat_id]
 
     def current(self, sent: Sent) -> Outgoing:
@@ -776,8 +1060,35 @@ class RecordingMessenger:
         return self._current[(sent.chat_id, sent.message_id)]
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass(frozen=True)
+class ChartCall:
+    """What the domain asked a chart maker to draw."""
+
+    title: str
+    week_labels: tuple[str, ...]
+    people: tuple[PersonSeries, ...]
+
+
+class RecordingCharts:
+    """A ChartMaker that records what it is asked to draw and returns small PNG-looking bytes."""
+
+    def __init__(self) -> None:
+        self.calls: list[ChartCall] = []
+
+    def __call__(
+        self, title: str, week_labels: Sequence[str], people: Sequence[PersonSeries]
+    ) -> bytes:
+        """Record the inputs; the bytes name the call so tests can match image to call."""
+        self.calls.append(ChartCall(title, tuple(week_labels), tuple(people)))
+        return PNG_SIGNATURE + f"chart {len(self.calls)}".encode()
+
+
 if TYPE_CHECKING:
     # mypy proves the fakes satisfy the ports the services take.
     _factory: UnitOfWorkFactory = InMemoryUnitOfWorkFactory(InMemoryStore())
     _clock: Clock = FixedClock(datetime.now(UTC))
     _messenger: Messenger = RecordingMessenger()
+    _charts: ChartMaker = RecordingCharts()

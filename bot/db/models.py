@@ -73,6 +73,8 @@ class PersonRow(Base):
     pending_kind: Mapped[str | None] = mapped_column(String(32))
     pending_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Set when Telegram says the person blocked the bot: their nudges wait until /start.
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class CoupleRow(Base):
@@ -83,6 +85,11 @@ class CoupleRow(Base):
     partner_b_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    checkin_weekday: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    checkin_time: Mapped[time] = mapped_column(Time, default=time(19), server_default="19:00:00")
+    checkin_timezone: Mapped[str | None] = mapped_column(String(64))
+    checkin_next_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    therapy_suggested_on: Mapped[date | None] = mapped_column(Date)
 
 
 class InviteRow(Base):
@@ -138,3 +145,51 @@ class NudgeRow(Base):
     partner_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     partner_message_id: Mapped[int | None] = mapped_column(BigInteger)
     noticed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CheckinRow(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("couple_id", "iso_year", "iso_week", name="uq_checkins_couple_week"),
+        Index("ix_checkins_closed_at_opened_at", "closed_at", "opened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # SET NULL: when one partner uses /forget the couple ends, and the other partner's own
+    # answers stay theirs; such check-ins belong to no couple any more.
+    couple_id: Mapped[int | None] = mapped_column(ForeignKey("couples.id", ondelete="SET NULL"))
+    iso_year: Mapped[int] = mapped_column(Integer)
+    iso_week: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class CheckinAnswerRow(Base):
+    __tablename__ = "checkin_answers"
+    __table_args__ = (
+        UniqueConstraint("checkin_id", "person_id", name="uq_checkin_answers_checkin_person"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkins.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    trust: Mapped[int | None] = mapped_column(Integer)
+    progress: Mapped[str | None] = mapped_column(String(16))
+    safety: Mapped[int | None] = mapped_column(Integer)
+    appreciated: Mapped[str | None] = mapped_column(Text)
+    differently: Mapped[str | None] = mapped_column(Text)
+    words_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    words_asked: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AppMetaRow(Base):
+    """Facts about the installation itself, such as the value that checks DATA_KEY."""
+
+    __tablename__ = "app_meta"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -10,8 +10,19 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import CommitmentRow, CoupleRow, InviteRow, NudgeRow, PersonRow
+from bot.db.models import (
+    CheckinAnswerRow,
+    CheckinRow,
+    CommitmentRow,
+    CoupleRow,
+    InviteRow,
+    NudgeRow,
+    PersonRow,
+)
 from bot.domain.models import (
+    Checkin,
+    CheckinAnswer,
+    CheckinSlot,
     Commitment,
     CommitmentState,
     Couple,
@@ -35,6 +46,7 @@ def _person(row: PersonRow) -> Person:
         couple_id=row.couple_id,
         pending=pending,
         created_at=row.created_at,
+        blocked_at=row.blocked_at,
     )
 
 
@@ -135,6 +147,17 @@ class SqlPeople(_Repository):
             pending_data=dict(pending.data) if pending else None,
         )
 
+    async def set_blocked(self, person_id: int, at: datetime | None) -> bool:
+        # Guarded so that only the change of state reports True: the partner is told once.
+        state = PersonRow.blocked_at.is_(None) if at else PersonRow.blocked_at.is_not(None)
+        result = await self._session.execute(
+            update(PersonRow)
+            .where(PersonRow.id == person_id, state)
+            .values(blocked_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
 
 class SqlCouples(_Repository):
     """Couples in SQL."""
@@ -158,8 +181,47 @@ class SqlCouples(_Repository):
         return _couple(row) if row else None
 
     async def link_group(self, couple_id: int, group_chat_id: int) -> None:
+        await self._set(couple_id, group_chat_id=group_chat_id)
+
+    async def _set(self, couple_id: int, **values: Any) -> None:
         await self._session.execute(
-            update(CoupleRow).where(CoupleRow.id == couple_id).values(group_chat_id=group_chat_id)
+            update(CoupleRow).where(CoupleRow.id == couple_id).values(**values)
+        )
+
+    async def slot(self, couple_id: int) -> CheckinSlot:
+        row = await self._session.get(CoupleRow, couple_id, populate_existing=True)
+        assert row is not None
+        return CheckinSlot(
+            row.checkin_weekday, row.checkin_time, row.checkin_timezone, row.checkin_next_at
+        )
+
+    async def set_slot(self, couple_id: int, slot: CheckinSlot) -> None:
+        await self._set(
+            couple_id,
+            checkin_weekday=slot.weekday,
+            checkin_time=slot.local_time,
+            checkin_timezone=slot.timezone,
+            checkin_next_at=slot.next_at,
+        )
+
+    async def set_next_checkin(self, couple_id: int, at: datetime | None) -> None:
+        await self._set(couple_id, checkin_next_at=at)
+
+    async def due_checkins(self, now: datetime, limit: int) -> list[Couple]:
+        rows = await self._session.scalars(
+            select(CoupleRow)
+            .where(CoupleRow.checkin_next_at <= now)
+            .order_by(CoupleRow.checkin_next_at)
+            .limit(limit)
+        )
+        return [_couple(row) for row in rows]
+
+    async def set_therapy_suggested(self, couple_id: int, day: date) -> None:
+        await self._set(couple_id, therapy_suggested_on=day)
+
+    async def therapy_suggested_on(self, couple_id: int) -> date | None:
+        return await self._session.scalar(
+            select(CoupleRow.therapy_suggested_on).where(CoupleRow.id == couple_id)
         )
 
 
@@ -250,6 +312,8 @@ class SqlCommitments(_Repository):
             .where(
                 CommitmentRow.state == CommitmentState.ACTIVE.value,
                 CommitmentRow.next_due_at <= now,
+                # Someone who blocked the bot is paused: planning resumes after their /start.
+                PersonRow.blocked_at.is_(None),
             )
             .order_by(CommitmentRow.next_due_at)
             .limit(limit)
@@ -435,3 +499,162 @@ class SqlNudges(_Repository):
             .execution_options(populate_existing=True)
         )
         return [_nudge(row) for row in rows]
+
+
+def _checkin(row: CheckinRow) -> Checkin:
+    return Checkin(
+        id=row.id,
+        couple_id=row.couple_id,
+        iso_year=row.iso_year,
+        iso_week=row.iso_week,
+        opened_at=row.opened_at,
+        reminded_at=row.reminded_at,
+        closed_at=row.closed_at,
+        chat_id=row.chat_id,
+        message_id=row.message_id,
+    )
+
+
+def _answer(row: CheckinAnswerRow) -> CheckinAnswer:
+    return CheckinAnswer(
+        checkin_id=row.checkin_id,
+        person_id=row.person_id,
+        trust=row.trust,
+        progress=row.progress,
+        safety=row.safety,
+        appreciated=row.appreciated,
+        differently=row.differently,
+        words_done=row.words_done,
+        words_asked=row.words_asked,
+    )
+
+
+class SqlCheckins(_Repository):
+    """Weekly check-ins and their answers in SQL."""
+
+    async def get(self, checkin_id: int) -> Checkin | None:
+        row = await self._session.get(CheckinRow, checkin_id, populate_existing=True)
+        return _checkin(row) if row else None
+
+    async def add_if_absent(
+        self, couple_id: int, iso_year: int, iso_week: int, opened_at: datetime
+    ) -> Checkin | None:
+        exists = await self._session.scalar(
+            select(CheckinRow.id).where(
+                CheckinRow.couple_id == couple_id,
+                CheckinRow.iso_year == iso_year,
+                CheckinRow.iso_week == iso_week,
+            )
+        )
+        if exists is not None:
+            return None
+        row = CheckinRow(
+            couple_id=couple_id, iso_year=iso_year, iso_week=iso_week, opened_at=opened_at
+        )
+        try:
+            async with self._session.begin_nested():
+                self._session.add(row)
+        except IntegrityError:
+            return None
+        return _checkin(row)
+
+    async def open_of(self, couple_id: int) -> Checkin | None:
+        row = await self._session.scalar(
+            select(CheckinRow)
+            .where(CheckinRow.couple_id == couple_id, CheckinRow.closed_at.is_(None))
+            .order_by(CheckinRow.id.desc())
+            .limit(1)
+        )
+        return _checkin(row) if row else None
+
+    async def of_couple(self, couple_id: int, limit: int) -> list[Checkin]:
+        rows = await self._session.scalars(
+            select(CheckinRow)
+            .where(CheckinRow.couple_id == couple_id)
+            .order_by(CheckinRow.iso_year.desc(), CheckinRow.iso_week.desc())
+            .limit(limit)
+        )
+        return [_checkin(row) for row in reversed(list(rows))]
+
+    async def set_message(self, checkin_id: int, chat_id: int, message_id: int) -> None:
+        await self._session.execute(
+            update(CheckinRow)
+            .where(CheckinRow.id == checkin_id)
+            .values(chat_id=chat_id, message_id=message_id)
+        )
+
+    async def needing_reminder(self, opened_before: datetime, limit: int) -> list[Checkin]:
+        rows = await self._session.scalars(
+            select(CheckinRow)
+            .where(
+                CheckinRow.closed_at.is_(None),
+                CheckinRow.reminded_at.is_(None),
+                CheckinRow.opened_at <= opened_before,
+            )
+            .limit(limit)
+        )
+        return [_checkin(row) for row in rows]
+
+    async def mark_reminded(self, checkin_id: int, at: datetime) -> None:
+        await self._session.execute(
+            update(CheckinRow).where(CheckinRow.id == checkin_id).values(reminded_at=at)
+        )
+
+    async def to_close(self, opened_before: datetime, limit: int) -> list[Checkin]:
+        rows = await self._session.scalars(
+            select(CheckinRow)
+            .where(CheckinRow.closed_at.is_(None), CheckinRow.opened_at <= opened_before)
+            .limit(limit)
+        )
+        return [_checkin(row) for row in rows]
+
+    async def close(self, checkin_id: int, at: datetime) -> bool:
+        # Guarded so that two triggers of the reveal (last answer, 72 h tick) reveal once.
+        result = await self._session.execute(
+            update(CheckinRow)
+            .where(CheckinRow.id == checkin_id, CheckinRow.closed_at.is_(None))
+            .values(closed_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def answers(self, checkin_id: int) -> list[CheckinAnswer]:
+        rows = await self._session.scalars(
+            select(CheckinAnswerRow)
+            .where(CheckinAnswerRow.checkin_id == checkin_id)
+            .order_by(CheckinAnswerRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_answer(row) for row in rows]
+
+    async def answers_of_couple(
+        self, couple_id: int, limit: int
+    ) -> list[tuple[Checkin, CheckinAnswer]]:
+        recent = await self.of_couple(couple_id, limit)
+        if not recent:
+            return []
+        by_id = {c.id: c for c in recent}
+        rows = await self._session.scalars(
+            select(CheckinAnswerRow).where(CheckinAnswerRow.checkin_id.in_(list(by_id)))
+        )
+        return [(by_id[row.checkin_id], _answer(row)) for row in rows]
+
+    async def save_answer(self, answer: CheckinAnswer, at: datetime) -> None:
+        row = await self._session.scalar(
+            select(CheckinAnswerRow).where(
+                CheckinAnswerRow.checkin_id == answer.checkin_id,
+                CheckinAnswerRow.person_id == answer.person_id,
+            )
+        )
+        if row is None:
+            row = CheckinAnswerRow(checkin_id=answer.checkin_id, person_id=answer.person_id)
+            self._session.add(row)
+        row.trust = answer.trust
+        row.progress = answer.progress
+        row.safety = answer.safety
+        row.appreciated = answer.appreciated
+        row.differently = answer.differently
+        row.words_done = answer.words_done
+        row.words_asked = answer.words_asked
+        row.updated_at = at
+        await self._session.flush()

@@ -6,7 +6,14 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.db.repositories import SqlCommitments, SqlCouples, SqlInvites, SqlNudges, SqlPeople
+from bot.db.repositories import (
+    SqlCheckins,
+    SqlCommitments,
+    SqlCouples,
+    SqlInvites,
+    SqlNudges,
+    SqlPeople,
+)
 
 
 class SqlUnitOfWork:
@@ -17,6 +24,7 @@ class SqlUnitOfWork:
     invites: SqlInvites
     commitments: SqlCommitments
     nudges: SqlNudges
+    checkins: SqlCheckins
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -30,6 +38,7 @@ class SqlUnitOfWork:
         self.invites = SqlInvites(session)
         self.commitments = SqlCommitments(session)
         self.nudges = SqlNudges(session)
+        self.checkins = SqlCheckins(session)
         return self
 
     async def __aexit__(

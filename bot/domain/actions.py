@@ -15,6 +15,7 @@ CONFIRM_DELETE = "cy"
 CANCEL_DELETE = "cx"
 DAYS = "d"
 PICK_DAY = "dp"
+CHECKIN = "q"
 
 _WITH_ID = {
     KEPT,
@@ -51,6 +52,8 @@ def decode(data: str | None) -> Action | None:
     if verb in _WITH_ID:
         return Action(verb, int(arg)) if arg.isascii() and arg.isdigit() and len(arg) < 19 else None
     if verb == DAYS and arg in DAY_PRESETS:
+        return Action(verb, arg)
+    if verb == CHECKIN and 0 < len(arg) <= 32 and arg.isascii():
         return Action(verb, arg)
     if verb == PICK_DAY and (arg == "ok" or (arg.isascii() and arg.isdigit() and int(arg) < 7)):
         return Action(verb, arg)

@@ -232,7 +232,13 @@ class CommitmentService:
         assert person.pending is not None
         at = parse_local_time(raw)
         async with self._uow() as uow:
-            commitment = await self.owned(uow, person, int(person.pending.data["id"]))
+            try:
+                commitment = await self.owned(uow, person, int(person.pending.data["id"]))
+            except UnknownCommitment:
+                # Deleted meanwhile: stop waiting for a time, or every message would fail.
+                await uow.people.set_pending(person.id, None)
+                await uow.commit()
+                raise
             await uow.commitments.set_time(commitment.id, at)
             changed = await uow.commitments.get(commitment.id)
             assert changed is not None

@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.domain.models import Commitment, NewNudge, Nudge, NudgeStatus
+from bot.domain.couples import partner_of
+from bot.domain.models import Commitment, NewNudge, Nudge, NudgeStatus, Person
 from bot.domain.ports import (
     Clock,
+    DeliveryError,
     Messenger,
+    Outgoing,
     RecipientBlocked,
     TryLater,
     UnitOfWork,
@@ -34,6 +37,7 @@ from bot.domain.schedule import (
     valid_zone,
 )
 from bot.domain.views import nudge_message
+from bot.texts import text
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +72,12 @@ class Dispatcher:
         uow: UnitOfWorkFactory,
         messenger: Messenger,
         clock: Clock,
-        concurrency: int = 16,
+        concurrency: int = 1,
     ) -> None:
         self._uow = uow
         self._messenger = messenger
         self._clock = clock
+        # Each message in flight is one a crash could repeat, so by default there is only one.
         self._gate = asyncio.Semaphore(concurrency)
 
     async def recover(self) -> int:
@@ -175,6 +180,7 @@ class Dispatcher:
                 log.warning("person %s cannot be reached; nudges %s failed", person.id, ids)
                 await self._fail(ids)
                 report.failed += len(ids)
+                await self._pause_blocked(person)
             except TryLater as error:
                 await self._retry(nudges, error.retry_after, report)
             except Exception as error:
@@ -206,6 +212,20 @@ class Dispatcher:
             await uow.nudges.retry_later([n.id for n in nudges], self._clock.now() + wait)
             await uow.commit()
         report.retried += len(nudges)
+
+    async def _pause_blocked(self, person: Person) -> None:
+        """Pause a person who blocked the bot and tell their partner, once, privately."""
+        async with self._uow() as uow:
+            newly = await uow.people.set_blocked(person.id, self._clock.now())
+            await uow.commit()
+            partner = await partner_of(uow, person) if newly else None
+        if partner is None or partner.telegram_id is None:
+            return
+        note = Outgoing(text(partner.language, "partner_unreachable", name=person.name))
+        try:
+            await self._messenger.send(partner.telegram_id, note)
+        except DeliveryError as error:
+            log.warning("could not tell partner %s: %s", partner.id, type(error).__name__)
 
     async def _fail(self, ids: Sequence[int]) -> None:
         async with self._uow() as uow:

@@ -119,3 +119,27 @@ class NoDays(KeptError):
     """A commitment needs at least one day."""
 
     key = "error_no_days"
+
+
+class InvalidWeekday(KeptError):
+    """Not a weekday name."""
+
+    key = "error_bad_weekday"
+
+
+class NeedGroup(KeptError):
+    """The check-in lives in the couple's group, which is not linked yet."""
+
+    key = "error_need_group"
+
+
+class CheckinAlreadyOpen(KeptError):
+    """A check-in is open already; only one at a time."""
+
+    key = "error_checkin_open"
+
+
+class CheckinDone(KeptError):
+    """This week's check-in has already happened."""
+
+    key = "error_checkin_done"

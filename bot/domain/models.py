@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 
@@ -51,6 +51,7 @@ class Person:
     couple_id: int | None = None
     pending: Pending | None = None
     created_at: datetime | None = None
+    blocked_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,70 @@ class NewNudge:
     due_at: datetime
     status: NudgeStatus
     late: bool
+
+
+PROGRESS_CHOICES = ("yes", "little", "notyet")
+CHOICE_QUESTIONS = ("trust", "progress", "safety")
+
+
+@dataclass(frozen=True)
+class CheckinSlot:
+    """When a couple's weekly check-in opens: a weekday and local time in a zone."""
+
+    weekday: int
+    local_time: time
+    timezone: str | None
+    next_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """One couple's check-in of one ISO week."""
+
+    id: int
+    couple_id: int
+    iso_year: int
+    iso_week: int
+    opened_at: datetime
+    reminded_at: datetime | None = None
+    closed_at: datetime | None = None
+    chat_id: int | None = None
+    message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckinAnswer:
+    """One partner's answers to one check-in; private until the reveal."""
+
+    checkin_id: int
+    person_id: int
+    trust: int | None = None
+    progress: str | None = None
+    safety: int | None = None
+    appreciated: str | None = None
+    differently: str | None = None
+    words_done: bool = False
+    words_asked: bool = False
+
+    @property
+    def choices_done(self) -> bool:
+        """Whether the three choice questions are answered."""
+        return None not in (self.trust, self.progress, self.safety)
+
+    def with_choice(self, question: str, value: int | str) -> CheckinAnswer:
+        """This answer with one choice question answered (or changed)."""
+        if question == "progress":
+            return replace(self, progress=str(value))
+        rating = int(value)
+        return replace(self, trust=rating) if question == "trust" else replace(self, safety=rating)
+
+    def with_words(self, number: int, words: str | None) -> CheckinAnswer:
+        """This answer with open question 1 or 2 answered (None when skipped)."""
+        if number == 1:
+            return replace(self, appreciated=words)
+        return replace(self, differently=words, words_done=True)
+
+    @property
+    def complete(self) -> bool:
+        """Choices answered and the open questions answered or skipped."""
+        return self.choices_done and self.words_done

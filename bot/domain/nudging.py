@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.domain.couples import couple_and_partner
 from bot.domain.errors import (
     AlreadyAnswered,
     NotAPartner,
@@ -15,7 +16,6 @@ from bot.domain.errors import (
 from bot.domain.models import (
     Commitment,
     CommitmentState,
-    Couple,
     Nudge,
     NudgeStatus,
     Pending,
@@ -130,7 +130,7 @@ class NudgeService:
 
     async def _tell_partner(self, owner: Person, nudge: Nudge, commitment_text: str) -> None:
         async with self._uow() as uow:
-            couple, partner = await _couple_and_partner(uow, owner)
+            couple, partner = await couple_and_partner(uow, owner)
         if couple is None or partner is None or partner.telegram_id is None:
             return
         chat_id = couple.group_chat_id or partner.telegram_id
@@ -156,7 +156,7 @@ class NudgeService:
                 raise StaleButton()
             if owner.id == person.id:
                 raise NotYours()
-            couple, _ = await _couple_and_partner(uow, owner)
+            couple, _ = await couple_and_partner(uow, owner)
             if couple is None or not couple.has(person.id):
                 raise NotAPartner()
             if not await uow.nudges.mark_noticed(nudge.id, now):
@@ -262,15 +262,3 @@ def _later_lines(
 
 def _answer_label(language: str, status: NudgeStatus) -> str:
     return text(language, "btn_kept" if status == NudgeStatus.KEPT else "btn_missed")
-
-
-async def _couple_and_partner(
-    uow: UnitOfWork, person: Person
-) -> tuple[Couple | None, Person | None]:
-    fresh = await uow.people.get(person.id)
-    if fresh is None or fresh.couple_id is None:
-        return None, None
-    couple = await uow.couples.get(fresh.couple_id)
-    if couple is None:
-        return None, None
-    return couple, await uow.people.get(couple.partner_of(person.id))

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.domain.checkins import next_slot
 from bot.domain.errors import (
     AlreadyPaired,
     InviteExpired,
@@ -93,6 +94,9 @@ class PairingService:
             if inviter.couple_id is not None:
                 raise InviterPaired()
             couple = await uow.couples.add(inviter.id, person.id)
+            slot = await uow.couples.slot(couple.id)
+            first = next_slot(slot, inviter.timezone, self._clock.now())
+            await uow.couples.set_next_checkin(couple.id, first)
             await uow.people.set_couple(inviter.id, couple.id)
             await uow.people.set_couple(person.id, couple.id)
             await uow.invites.mark_used(invite.code, person.id, self._clock.now())

@@ -55,6 +55,9 @@ class PeopleService:
                 return person, True
             if person.name != name:
                 await uow.people.set_name(person.id, name)
+            if await uow.people.set_blocked(person.id, None):
+                # Back after blocking the bot: nudges resume today; missed days stay missed.
+                await replan_person(uow, person.id, person.timezone, self._clock.now())
             await uow.people.set_pending(person.id, None)
             await uow.commit()
             fresh = await uow.people.get(person.id)

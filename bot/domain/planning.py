@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 from bot.domain.models import Commitment, CommitmentState
 from bot.domain.ports import UnitOfWork
-from bot.domain.schedule import Occurrence, following, next_occurrence, valid_zone
+from bot.domain.schedule import following, next_occurrence, valid_zone
 
 
 async def plan_next(
@@ -36,10 +36,3 @@ async def replan_person(uow: UnitOfWork, person_id: int, timezone: str, now: dat
     for commitment in await uow.commitments.of_person(person_id):
         if commitment.state == CommitmentState.ACTIVE:
             await plan_next(uow, commitment, timezone, max(midnight, commitment.created_at))
-
-
-def describe(occurrence: Occurrence, timezone: str) -> str:
-    """A short local description of when a nudge comes, e.g. 'Tue 24 Nov 21:00'."""
-    zone = valid_zone(timezone)
-    local = occurrence.due_at.astimezone(zone) if zone else occurrence.due_at
-    return local.strftime("%a %d %b %H:%M")

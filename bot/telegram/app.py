@@ -12,17 +12,32 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.telegram.handlers import Services, TelegramHandlers
+from bot.telegram.handlers import TelegramHandlers
+from bot.telegram.throttling import PeopleThrottle
 from bot.texts import DEFAULT_LANGUAGE, text
+from bot.wiring import Services
 
 log = logging.getLogger(__name__)
 
-MENU = ("start", "timezone", "pair", "join", "link", "commit", "commitments", "today", "help")
+MENU = (
+    "start",
+    "timezone",
+    "pair",
+    "join",
+    "link",
+    "commit",
+    "commitments",
+    "today",
+    "checkin",
+    "progress",
+    "help",
+)
 # Seconds to wait for Telegram; long polling adds its own timeout on top.
 REQUEST_TIMEOUT = 15.0
 
@@ -56,6 +71,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
 def register(application: Application, services: Services) -> None:
     """Attach every handler; order matters: commands, buttons, then free text."""
     handlers = TelegramHandlers(services, lambda: application.bot.username)
+    # Group -1 runs before every handler and can stop an update there.
+    application.add_handler(TypeHandler(Update, PeopleThrottle(services)), group=-1)
     commands = {
         "start": handlers.start,
         "join": handlers.join,
@@ -68,6 +85,8 @@ def register(application: Application, services: Services) -> None:
         "cancel": handlers.cancel,
         "today": handlers.today,
         "skip": handlers.skip,
+        "checkin": handlers.checkin,
+        "progress": handlers.progress,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))

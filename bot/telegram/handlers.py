@@ -12,41 +12,32 @@ from telegram.constants import CallbackQueryLimit, ChatType
 from telegram.ext import ContextTypes
 
 from bot.domain import actions
+from bot.domain.checkins import WORDS, decode_choice
 from bot.domain.commitments import (
     CHANGE_TIME,
     COMMIT_DAYS,
     COMMIT_TIME,
     COMMIT_WHAT,
     Added,
-    CommitmentService,
     days_label,
     days_question,
 )
 from bot.domain.errors import KeptError, StaleButton
 from bot.domain.models import Commitment, CommitmentState, Person
-from bot.domain.nudging import REFLECTION, NudgeService
-from bot.domain.pairing import PairingService
-from bot.domain.people import Identity, PeopleService
-from bot.domain.ports import Button, Clock, Outgoing, Sent
-from bot.domain.schedule import valid_zone
+from bot.domain.nudging import REFLECTION
+from bot.domain.people import Identity
+from bot.domain.ports import Button, Outgoing, Sent
+from bot.domain.reports import ProgressView
+from bot.domain.schedule import DAY_NAMES, valid_zone
 from bot.telegram.keyboards import markup
 from bot.texts import language_for, text
+from bot.wiring import Services
 
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 JOIN_PREFIX = "join-"
-
-
-@dataclass(frozen=True)
-class Services:
-    """The use cases the handlers call."""
-
-    people: PeopleService
-    pairing: PairingService
-    commitments: CommitmentService
-    nudges: NudgeService
-    clock: Clock
+WORDS_PREFIX = "words-"
 
 
 def identity(user: User) -> Identity:
@@ -131,6 +122,14 @@ class TelegramHandlers:
         payload = context.args[0] if context.args else ""
         if payload.lower().startswith(JOIN_PREFIX):
             await self._join(message, person, payload[len(JOIN_PREFIX) :])
+        elif payload.startswith(WORDS_PREFIX) and payload[len(WORDS_PREFIX) :].isdigit():
+            try:
+                outgoing = await self._s.checkins.start_words(
+                    person, int(payload[len(WORDS_PREFIX) :][:18])
+                )
+            except KeptError as error:
+                outgoing = Outgoing(text(person.language, error.key, **error.params))
+            await reply(message, outgoing)
 
     async def _join(self, message: Message, person: Person, code: str) -> None:
         try:
@@ -241,7 +240,10 @@ class TelegramHandlers:
         """/skip: leave the reflection after a miss unwritten."""
 
         async def action(person: Person) -> Outgoing:
-            if person.pending is None or person.pending.kind != REFLECTION:
+            kind = person.pending.kind if person.pending else None
+            if kind == WORDS:
+                return await self._s.checkins.got_words(person, None)
+            if kind != REFLECTION:
                 return Outgoing(text(person.language, "unknown_text"))
             return Outgoing(await self._s.nudges.skip_reflection(person))
 
@@ -271,6 +273,8 @@ class TelegramHandlers:
             )
         if kind == REFLECTION:
             return Outgoing(await self._s.nudges.reflect(person, words))
+        if kind == WORDS:
+            return await self._s.checkins.got_words(person, words)
         if kind == COMMIT_DAYS:
             return days_question(person.language)
         return Outgoing(text(person.language, "unknown_text"))
@@ -289,6 +293,44 @@ class TelegramHandlers:
         language = person.language if person else _language(update.effective_user)
         await reply(message, Outgoing(text(language, "unknown_command")))
 
+    # -- the weekly check-in and progress ------------------------------------------------
+
+    async def checkin(self, update: Update, context: Context) -> None:
+        """/checkin opens this week's check-in now; /checkin <weekday> <HH:MM> sets the slot."""
+
+        async def action(person: Person) -> Outgoing:
+            if context.args and len(context.args) >= 2:
+                day, at = await self._s.checkins.set_slot(person, context.args[0], context.args[1])
+                return Outgoing(
+                    text(
+                        person.language,
+                        "checkin_slot_set",
+                        day=DAY_NAMES[day],
+                        time=at.strftime("%H:%M"),
+                        timezone=person.timezone,
+                    )
+                )
+            await self._s.checkins.open_now(person)
+            return Outgoing(text(person.language, "checkin_opened"))
+
+        await self._run(update, action, where="any")
+
+    async def progress(self, update: Update, _: Context) -> None:
+        """/progress: yours in private, the couple's in the group; both with the chart."""
+        chat = update.effective_chat
+        message = update.effective_message
+
+        async def action(person: Person) -> Outgoing | None:
+            assert chat is not None and message is not None
+            if is_group(chat):
+                view = await self._s.progress.couple(person, chat.id)
+            else:
+                view = await self._s.progress.personal(person)
+            await send_view(message, view)
+            return None
+
+        await self._run(update, action, where="any")
+
     # -- buttons --------------------------------------------------------------------------
 
     async def button(self, update: Update, _: Context) -> None:
@@ -300,8 +342,7 @@ class TelegramHandlers:
         language = person.language if person else _language(query.from_user)
         action = actions.decode(query.data)
         if person is None or action is None:
-            key = "need_start" if person is None and action is not None else "error_stale"
-            await query.answer(text(language, key), show_alert=False)
+            await query.answer(text(language, refusal_for_unknown(action)))
             return
         pressed = Sent(query.message.chat.id, query.message.message_id) if query.message else None
         try:
@@ -326,6 +367,11 @@ class TelegramHandlers:
             return Pressed(answered.toast, send=prompt)
         if verb == actions.NOTICED:
             return Pressed(await self._s.nudges.notice(person, int(arg)))
+        if verb == actions.CHECKIN:
+            choice = decode_choice(str(arg))
+            if choice is None:
+                raise StaleButton()
+            return Pressed(await self._s.checkins.choose(person, choice))
         if verb in (actions.DAYS, actions.PICK_DAY):
             return Pressed("", edit=await self._s.commitments.got_days(person, str(arg)))
         return await self._commitment_press(person, verb, int(arg))
@@ -388,6 +434,23 @@ def fit_toast(toast: str) -> str:
     """A button answer within Telegram's limit; longer ones are refused with 400."""
     limit = CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
     return toast if len(toast) <= limit else toast[: limit - 1] + "…"
+
+
+def refusal_for_unknown(action: actions.Action | None) -> str:
+    """What to tell someone Kept does not know yet (or a press it cannot read)."""
+    if action is None:
+        return "error_stale"
+    if action.verb in (actions.CHECKIN, actions.NOTICED):
+        return "error_not_partner"
+    if action.verb in (actions.KEPT, actions.MISSED):
+        return "error_not_yours"
+    return "need_start"
+
+
+async def send_view(message: Message, view: ProgressView) -> None:
+    """Reply with a progress text and its chart."""
+    await message.reply_text(view.text)
+    await message.reply_photo(view.chart, caption=view.caption)
 
 
 def _language(user: User) -> str:

@@ -146,6 +146,10 @@ EN: dict[str, str] = {
     "unknown_command": "I don't know that command. /help lists what I can do.",
     "unknown_text": "I'm not sure what you mean. /help lists what I can do, /today shows today's promises.",
     "need_start": "Please send /start first, so I can set things up for you.",
+    "slow_down": (
+        "That's a lot of messages at once 🌿 Let's take a breath: I'll set the next ones aside "
+        "for a minute, then I'm all yours again."
+    ),
     "help": (
         "Kept helps a couple rebuild trust after it was broken, through small promises kept "
         "over time and seen by the partner.\n\n"
@@ -167,6 +171,8 @@ EN: dict[str, str] = {
         "/commit — name a promise; /commit 21:00 text — a daily one at once\n"
         "/commitments — pause, resume, change time, delete\n"
         "/today — today's promises\n"
+        "/checkin — open this week's check-in; /checkin sun 19:00 — set its weekly time\n"
+        "/progress — kept rates, consistency and the trend, with a chart\n"
         "/help — this message\n\n"
         "Finding a couples therapist: ask your doctor for a referral, look for a licensed "
         "marriage and family therapist or an affair-recovery specialist near you (Psychology "
@@ -182,4 +188,67 @@ EN: dict[str, str] = {
     "commands_commitments": "Your promises",
     "commands_today": "Today's promises",
     "commands_help": "What Kept does",
+    "commands_checkin": "Open this week's check-in",
+    "commands_progress": "Kept rates and trend",
+    "checkin_header": "💬 Weekly check-in · week {week}",
+    "q_trust": "How much did you trust your partner this week?",
+    "q_progress": "Did you notice progress between you this week?",
+    "q_safety": "How safe did you feel with your partner this week?",
+    "q_trust_numbered": "1st row — How much did you trust your partner this week? (1 = not at all, 5 = fully)",
+    "q_progress_numbered": "2nd row — Did you notice progress between you this week?",
+    "q_safety_numbered": "3rd row — How safe did you feel with your partner this week? (1 to 5)",
+    "checkin_private_note": (
+        "Tap your answers: only you see what you tap. Nothing is shown until you have both "
+        "answered; then I reveal both side by side. You can change an answer until then."
+    ),
+    "progress_yes": "Yes",
+    "progress_little": "A little",
+    "progress_notyet": "Not yet",
+    "btn_words": "✍️ Add your words privately",
+    "checkin_noted": "Noted, privately. You can change it until the reveal.",
+    "checkin_words_q1": (
+        "Two open questions, just between us until the reveal (write a few words, or /skip):\n\n"
+        "What did your partner do this week that you appreciated?"
+    ),
+    "checkin_words_q2": "What is one thing your partner could do differently next week? (or /skip)",
+    "checkin_words_thanks": "Thank you. I'll reveal the check-in when you have both answered.",
+    "checkin_reminder": (
+        "A gentle reminder: this week's check-in is waiting for your answers in your group. "
+        "It closes three days after it opened."
+    ),
+    "checkin_opened": "This week's check-in is open in your group.",
+    "checkin_slot_set": "The weekly check-in will open on {day} at {time} ({timezone}).",
+    "checkin_closed_header": "💬 This check-in is closed; the answers are below.",
+    "reveal_header": "💬 Check-in of week {week}: your answers, side by side",
+    "reveal_appreciated": "What you appreciated:",
+    "reveal_differently": "What could be different next week:",
+    "reveal_promises": "Promises this week (kept rate · consistency):",
+    "reveal_person_rate": "  {name}: {rate} · {score}",
+    "reveal_missing": "{names} did not answer this time. That's okay; next week is another chance.",
+    "reveal_normal": (
+        "Ups and downs are normal: trust comes back in waves, not in a straight line. "
+        "Look at the direction over the weeks, and talk about what you see."
+    ),
+    "therapy_suggestion": (
+        "🌿 These weeks seem heavy. Many couples find it helps to talk with a couples therapist, "
+        "someone trained to guide exactly this kind of repair. It is a sign of care, not of failure. "
+        "/help lists ways to find one."
+    ),
+    "chart_title": "Trust and kept promises, last 12 weeks",
+    "chart_caption": "Trust (lines, 1–5) and kept promises (bars, %) over the last 12 weeks.",
+    "error_bad_weekday": "“{value}” isn't a weekday I know. Try: /checkin sun 19:00",
+    "error_need_group": "The check-in happens in your shared group: add me to a group with your partner and send /link there first.",
+    "error_checkin_open": "A check-in is already open in your group. Answer it there; I'll reveal it when you have both answered.",
+    "error_checkin_done": "This week's check-in has already happened. The next one opens at your weekly time.",
+    "progress_header": "Your progress 🌱",
+    "progress_line": "• {text}: 7 days {rate_7} · 28 days {rate_28} · consistency {score} · streak {streak}",
+    "progress_trust": "Trust you felt, recent weeks: {trend}",
+    "progress_none": "No commitments yet. /commit adds one.",
+    "progress_couple_header": "How you're doing together 💞",
+    "progress_couple_line": "• {name}: this week {rate_week} · 28 days {rate_28} · consistency {score}",
+    "progress_note": "Consistency forgives a bad day: it grows with every kept day and falls only a little with one miss.",
+    "partner_unreachable": (
+        "{name} can't receive my messages right now (they may have blocked me or closed our "
+        "chat), so their nudges are paused. They come back when {name} sends me /start."
+    ),
 }

@@ -25,7 +25,9 @@ class KeptProcess:
 
     def start(self) -> KeptProcess:
         """Start the process; its stdout and stderr go to the log file."""
-        clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+        clean = {
+            k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))
+        }
         clean.update(self.env)
         clean["PYTHONPATH"] = str(ROOT)
         with self.log_path.open("ab") as log:

@@ -12,22 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
+from bot.db.models import Base
 from bot.db.uow import SqlUnitOfWorkFactory
-from bot.domain.commitments import CommitmentService
 from bot.domain.dispatch import Dispatcher
 from bot.domain.models import Commitment, Couple, Invite, Nudge, Person
-from bot.domain.nudging import NudgeService
-from bot.domain.pairing import PairingService
-from bot.domain.people import PeopleService
 from bot.telegram.app import build_application, register
-from bot.telegram.handlers import Services
 from bot.telegram.messenger import TelegramMessenger
+from bot.wiring import build_services
 from tests.telegram.offline import BOT_USER, BOT_USERNAME, Call, JSONDict, OfflineRequest
 
 # A Wednesday evening in June, far from any daylight-saving change.
@@ -96,6 +95,7 @@ class Kept:
     uow: SqlUnitOfWorkFactory
     clock: MovableClock
     dispatcher: Dispatcher
+    engine: AsyncEngine | None = None
     errors: list[BaseException] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -104,10 +104,21 @@ class Kept:
     def _timestamp(self) -> int:
         return int(self.clock.now().timestamp())
 
-    async def _process(self, data: JSONDict) -> list[Call]:
+    def next_id(self) -> int:
+        """A fresh update (and message) id."""
+        return next(self._ids)
+
+    async def process(self, *updates: JSONDict) -> list[Call]:
+        """Raw updates, processed at the same moment (concurrently); the calls they caused."""
+        return await self._process(*updates)
+
+    async def _process(self, *updates: JSONDict) -> list[Call]:
         mark = len(self.api.calls)
         self.api.set_time(self._timestamp())
-        await self.application.process_update(Update.de_json(data, self.application.bot))
+        bot = self.application.bot
+        await asyncio.gather(
+            *(self.application.process_update(Update.de_json(data, bot)) for data in updates)
+        )
         if self.errors:
             error = self.errors[0]
             raise HandlerFailed(f"a handler raised {error!r}") from error
@@ -118,6 +129,12 @@ class Kept:
 
     async def send(self, user: TgUser, words: str, chat: JSONDict | None = None) -> list[Call]:
         """A text message (a command when it starts with '/'); the Bot API calls it caused."""
+        return await self._process(self.message_update(user, words, chat))
+
+    def message_update(
+        self, user: TgUser, words: str, chat: JSONDict | None = None, *, kind: str = "message"
+    ) -> JSONDict:
+        """The update of a text message (`kind` "edited_message" for an edit), not yet sent."""
         update_id = next(self._ids)
         message: JSONDict = {
             "message_id": update_id,
@@ -129,7 +146,9 @@ class Kept:
         if words.startswith("/"):
             command = words.split(maxsplit=1)[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return await self._process({"update_id": update_id, "message": message})
+        if kind == "edited_message":
+            message["edit_date"] = self._timestamp()
+        return {"update_id": update_id, kind: message}
 
     async def press(
         self,
@@ -141,6 +160,20 @@ class Kept:
         message_id: int | None = None,
     ) -> list[Call]:
         """A button press on a message the bot sent (`on`), or on a given chat and message id."""
+        return await self._process(
+            self.press_update(user, data, on, chat_id=chat_id, message_id=message_id)
+        )
+
+    def press_update(
+        self,
+        user: TgUser,
+        data: str,
+        on: Call | None = None,
+        *,
+        chat_id: int | None = None,
+        message_id: int | None = None,
+    ) -> JSONDict:
+        """The update of a button press, not yet sent."""
         update_id = next(self._ids)
         chat_id = chat_id if chat_id is not None else (on.chat_id if on else user.id)
         assert chat_id is not None
@@ -158,7 +191,7 @@ class Kept:
             "data": data,
             "message": message,
         }
-        return await self._process({"update_id": update_id, "callback_query": query})
+        return {"update_id": update_id, "callback_query": query}
 
     async def tick(self) -> list[Call]:
         """One run of the nudge dispatcher at the clock's instant; the calls it made."""
@@ -270,6 +303,20 @@ class Kept:
             + [await self.invite(code) for code in codes]
         )
 
+    async def rows(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table, in a stable order: to show an input changed nothing."""
+        assert self.engine is not None
+        async with self.engine.connect() as connection:
+            return {
+                table.name: [
+                    tuple(row)
+                    for row in await connection.execute(
+                        select(table).order_by(*table.primary_key.columns)
+                    )
+                ]
+                for table in Base.metadata.sorted_tables
+            }
+
     # -- common journeys ----------------------------------------------------------------------
 
     async def start(self, *users: TgUser) -> None:
@@ -330,15 +377,9 @@ async def kept(settings: Settings) -> AsyncIterator[Kept]:
     uow = SqlUnitOfWorkFactory(engine)
     clock = MovableClock(START)
     messenger = TelegramMessenger(application.bot)
-    services = Services(
-        people=PeopleService(uow, clock, settings.default_timezone),
-        pairing=PairingService(uow, clock, messenger),
-        commitments=CommitmentService(uow, clock, settings.max_active_commitments),
-        nudges=NudgeService(uow, clock, messenger),
-        clock=clock,
-    )
+    services = build_services(settings, uow, clock, messenger)
     register(application, services)
-    harness = Kept(application, api, uow, clock, Dispatcher(uow, messenger, clock))
+    harness = Kept(application, api, uow, clock, Dispatcher(uow, messenger, clock), engine)
 
     async def record_error(_: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if context.error is not None:

@@ -30,6 +30,7 @@ BOT_USER: JSONDict = {
 # Messages Telegram would accept: a 4096-character text limit and 64-byte callback data.
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
+MAX_CAPTION = 1024
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,18 @@ class OfflineRequest(BaseRequest):
         if problem:
             return problem
         return self._message(int(params["chat_id"]), next(self._message_ids), params)
+
+    def _sendPhoto(self, params: JSONDict) -> JSONDict | tuple[int, bytes]:
+        if len(str(params.get("caption") or "")) > MAX_CAPTION:
+            return self._error(400, "Bad Request: message caption is too long")
+        return {
+            "message_id": next(self._message_ids),
+            "date": self._clock_seconds,
+            "chat": self.chat(int(params["chat_id"])),
+            "from": BOT_USER,
+            "photo": [{"file_id": "photo", "file_unique_id": "photo", "width": 1, "height": 1}],
+            "caption": str(params.get("caption") or ""),
+        }
 
     def _editMessageText(self, params: JSONDict) -> JSONDict | tuple[int, bytes]:
         problem = self._check_message(params)

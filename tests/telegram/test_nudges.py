@@ -187,7 +187,7 @@ async def test_a_press_from_someone_who_never_started_is_refused(kept: Kept) -> 
 
     toast = kept.only_toast(await kept.press(stranger, f"k:{nudge_id}", message))
 
-    assert toast == "Please send /start first, so I can set things up for you."
+    assert toast == "This button belongs to someone else, so I've left it as it is."
     assert await kept.snapshot(ANA, BEN) == before
     assert await kept.person(stranger) is None
 

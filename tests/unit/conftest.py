@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.checkins import CheckinService
 from bot.domain.commitments import CommitmentService
 from bot.domain.dispatch import Dispatcher
-from bot.domain.models import Commitment, Nudge, Person
+from bot.domain.models import Commitment, NewNudge, Nudge, NudgeStatus, Person
 from bot.domain.nudging import NudgeService
 from bot.domain.pairing import PairingService
 from bot.domain.people import Identity, PeopleService
+from bot.domain.reports import ProgressService
 from bot.domain.schedule import EVERY_DAY
 from tests.fakes import (
     FixedClock,
     InMemoryStore,
     InMemoryUnitOfWorkFactory,
+    RecordingCharts,
     RecordingMessenger,
 )
 
@@ -31,6 +34,15 @@ START = datetime(2026, 6, 10, 6, 0, tzinfo=UTC)
 def local(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     """A wall-clock moment in a zone (aware)."""
     return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+
+
+def daily_score(kept: list[bool]) -> float:
+    """The consistency score of a daily habit as DESIGN.md defines it (half-life 13 days)."""
+    m = 0.5 ** (1 / 13)
+    score = 0.0
+    for day in kept:
+        score = score * m + (1 - m if day else 0.0)
+    return score
 
 
 @dataclass
@@ -46,6 +58,9 @@ class World:
     commitments: CommitmentService
     nudges: NudgeService
     dispatcher: Dispatcher
+    charts: RecordingCharts
+    checkins: CheckinService
+    progress: ProgressService
 
     async def person(self, telegram_id: int, name: str, timezone: str = MADRID) -> Person:
         """Someone who sent /start and set a time zone."""
@@ -76,6 +91,25 @@ class World:
         added = await self.commitments.add(self.fresh(person), words, weekdays, at)
         return self.store.commitments[added.commitment.id]
 
+    async def ledger(
+        self,
+        person: Person,
+        days: dict[date, NudgeStatus],
+        words: str = "text when late",
+        weekdays: int = EVERY_DAY,
+    ) -> Commitment:
+        """A 21:00 commitment written straight into the store with these ledger rows."""
+        async with self.uow() as uow:
+            commitment = await uow.commitments.add(
+                person.id, words, weekdays, time(21), self.clock.now()
+            )
+            for day, status in days.items():
+                due = local(person.timezone, day.year, day.month, day.day, 21)
+                row = NewNudge(commitment.id, person.id, day, due, status, late=False)
+                assert await uow.nudges.add_if_absent(row)
+            await uow.commit()
+        return commitment
+
     def commitment(self, commitment_id: int) -> Commitment:
         """The committed commitment row."""
         return self.store.commitments[commitment_id]
@@ -92,6 +126,7 @@ def world() -> World:
     store = InMemoryStore(clock=clock)
     uow = InMemoryUnitOfWorkFactory(store)
     messenger = RecordingMessenger()
+    charts = RecordingCharts()
     return World(
         store=store,
         clock=clock,
@@ -102,4 +137,7 @@ def world() -> World:
         commitments=CommitmentService(uow, clock, max_active=3),
         nudges=NudgeService(uow, clock, messenger),
         dispatcher=Dispatcher(uow, messenger, clock),
+        charts=charts,
+        checkins=CheckinService(uow, clock, messenger, charts),
+        progress=ProgressService(uow, clock, charts),
     )

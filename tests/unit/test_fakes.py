@@ -6,7 +6,17 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.domain.models import CommitmentState, NewNudge, Nudge, NudgeStatus, Pending, Person
+from bot.domain.models import (
+    CheckinAnswer,
+    CheckinSlot,
+    CommitmentState,
+    Couple,
+    NewNudge,
+    Nudge,
+    NudgeStatus,
+    Pending,
+    Person,
+)
 from bot.domain.ports import Outgoing, RecipientBlocked, Sent, TryLater
 from tests.fakes import (
     FixedClock,
@@ -292,3 +302,140 @@ def test_clock_moves_only_forward() -> None:
         clock.advance(timedelta(seconds=-1))
     with pytest.raises(ValueError):
         clock.set(datetime(2026, 1, 1))
+
+
+async def couple_of_two(uow: InMemoryUnitOfWorkFactory) -> tuple[int, int, int]:
+    """Two people and their couple."""
+    async with uow() as tx:
+        a = await tx.people.add(1, "Ana", "en", "Europe/Madrid")
+        b = await tx.people.add(2, "Ben", "en", "Europe/Madrid")
+        couple = await tx.couples.add(a.id, b.id)
+        await tx.commit()
+    return couple.id, a.id, b.id
+
+
+async def test_couples_have_a_default_slot_and_due_checkins(
+    uow: InMemoryUnitOfWorkFactory,
+) -> None:
+    couple_id, _, _ = await couple_of_two(uow)
+    async with uow() as tx:
+        assert await tx.couples.slot(couple_id) == CheckinSlot(6, time(19), None, None)
+        assert await tx.couples.due_checkins(NOW, 10) == []
+        await tx.couples.set_slot(couple_id, CheckinSlot(2, time(8), "Asia/Tokyo", NOW))
+        await tx.couples.set_therapy_suggested(couple_id, date(2026, 6, 1))
+        assert [c.id for c in await tx.couples.due_checkins(NOW, 10)] == [couple_id]
+        assert await tx.couples.due_checkins(NOW - timedelta(seconds=1), 10) == []
+        await tx.commit()
+    assert uow.store.slot(couple_id) == CheckinSlot(2, time(8), "Asia/Tokyo", NOW)
+    async with uow() as tx:
+        (due,) = await tx.couples.due_checkins(NOW, 10)
+        assert type(due) is Couple and due == uow.store.couple(couple_id)
+        assert await tx.couples.therapy_suggested_on(couple_id) == date(2026, 6, 1)
+        await tx.couples.set_next_checkin(couple_id, None)
+        await tx.commit()
+    assert uow.store.slot(couple_id).next_at is None
+
+
+async def test_one_checkin_per_couple_and_iso_week(uow: InMemoryUnitOfWorkFactory) -> None:
+    couple_id, _, _ = await couple_of_two(uow)
+    async with uow() as first, uow() as second:
+        made = await first.checkins.add_if_absent(couple_id, 2026, 24, NOW)
+        assert made is not None and made.closed_at is None
+        # The same key held by another open unit: SQL would wait and then conflict.
+        assert await second.checkins.add_if_absent(couple_id, 2026, 24, NOW) is None
+        await first.commit()
+        assert await second.checkins.add_if_absent(couple_id, 2026, 24, NOW) is None
+        assert await second.checkins.add_if_absent(couple_id, 2026, 25, NOW) is not None
+        await second.commit()
+    assert [(c.iso_week, c.opened_at) for c in uow.store.checkin_rows()] == [(24, NOW), (25, NOW)]
+    async with uow() as tx:
+        assert (await tx.checkins.open_of(couple_id)) == uow.store.checkin_rows()[-1]
+        assert [c.iso_week for c in await tx.checkins.of_couple(couple_id, 1)] == [25]
+
+
+async def test_close_succeeds_once(uow: InMemoryUnitOfWorkFactory) -> None:
+    couple_id, _, _ = await couple_of_two(uow)
+    async with uow() as tx:
+        checkin = await tx.checkins.add_if_absent(couple_id, 2026, 24, NOW)
+        assert checkin is not None
+        await tx.commit()
+    async with uow() as first, uow() as second:
+        assert await first.checkins.close(checkin.id, NOW)
+        assert not await first.checkins.close(checkin.id, NOW)
+        assert not await second.checkins.close(checkin.id, NOW)
+        await first.commit()
+        assert not await second.checkins.close(checkin.id, NOW)
+    assert uow.store.checkins[checkin.id].closed_at == NOW
+    async with uow() as tx:
+        assert await tx.checkins.open_of(couple_id) is None
+        assert await tx.checkins.close(999, NOW) is False
+
+
+async def test_answers_are_one_row_per_person_and_checkin(uow: InMemoryUnitOfWorkFactory) -> None:
+    couple_id, a, b = await couple_of_two(uow)
+    async with uow() as tx:
+        weeks = [await tx.checkins.add_if_absent(couple_id, 2026, w, NOW) for w in (22, 23, 24)]
+        await tx.commit()
+    ids = [c.id for c in weeks if c is not None]
+    async with uow() as tx:
+        for index, checkin_id in enumerate(ids):
+            await tx.checkins.save_answer(CheckinAnswer(checkin_id, b, trust=index + 1), NOW)
+            await tx.checkins.save_answer(CheckinAnswer(checkin_id, a, trust=5), NOW)
+        await tx.checkins.save_answer(CheckinAnswer(ids[2], a, trust=2, words_done=True), NOW)
+        with pytest.raises(IntegrityError):
+            await tx.checkins.save_answer(CheckinAnswer(999, a), NOW)
+        await tx.commit()
+    async with uow() as tx:
+        latest = await tx.checkins.answers(ids[2])
+        assert latest == [
+            CheckinAnswer(ids[2], b, trust=3),
+            CheckinAnswer(ids[2], a, trust=2, words_done=True),
+        ]
+        assert all(type(x) is CheckinAnswer for x in latest)
+        recent = await tx.checkins.answers_of_couple(couple_id, 2)
+        assert sorted((c.iso_week, x.person_id, x.trust) for c, x in recent) == [
+            (23, a, 5),
+            (23, b, 2),
+            (24, a, 2),
+            (24, b, 3),
+        ]
+    assert len(uow.store.answers) == 6
+
+
+async def test_reminder_and_close_candidates(uow: InMemoryUnitOfWorkFactory) -> None:
+    couple_id, _, _ = await couple_of_two(uow)
+    async with uow() as tx:
+        old = await tx.checkins.add_if_absent(couple_id, 2026, 23, NOW - timedelta(hours=72))
+        new = await tx.checkins.add_if_absent(couple_id, 2026, 24, NOW - timedelta(hours=24))
+        assert old is not None and new is not None
+        await tx.commit()
+    async with uow() as tx:
+        reminding = await tx.checkins.needing_reminder(NOW - timedelta(hours=24), 10)
+        assert [c.id for c in reminding] == [old.id, new.id]
+        assert [c.id for c in await tx.checkins.needing_reminder(NOW, 1)] == [old.id]
+        await tx.checkins.mark_reminded(old.id, NOW)
+        await tx.checkins.set_message(new.id, -5, 7)
+        assert [c.id for c in await tx.checkins.needing_reminder(NOW, 10)] == [new.id]
+        assert [c.id for c in await tx.checkins.to_close(NOW - timedelta(hours=72), 10)] == [old.id]
+        assert await tx.checkins.close(old.id, NOW)
+        assert await tx.checkins.to_close(NOW - timedelta(hours=72), 10) == []
+        assert [c.id for c in await tx.checkins.needing_reminder(NOW, 10)] == [new.id]
+        await tx.commit()
+    stored = uow.store.checkins[new.id]
+    assert (stored.chat_id, stored.message_id, stored.reminded_at) == (-5, 7, None)
+
+
+async def test_messenger_records_photos() -> None:
+    messenger = RecordingMessenger()
+    sent = await messenger.send(-5, Outgoing("hello"))
+
+    photo = await messenger.send_photo(-5, b"\x89PNG-ish", "trend")
+
+    assert photo == Sent(-5, sent.message_id + 1)
+    (recorded,) = messenger.photos
+    assert (recorded.ref, recorded.png, recorded.caption) == (photo, b"\x89PNG-ish", "trend")
+    assert len(messenger.to(-5)) == 1
+    messenger.block(-5)
+    with pytest.raises(RecipientBlocked):
+        await messenger.send_photo(-5, b"\x89PNG", "again")
+    assert len(messenger.photos) == 1

@@ -42,7 +42,8 @@ async def test_join_pairs_both_and_tells_the_inviter(world: World) -> None:
 
     joined = await world.pairing.join(ben, invite.code)
 
-    (couple,) = world.store.couples.values()
+    (couple_id,) = world.store.couples
+    couple = world.store.couple(couple_id)
     assert joined.couple == couple
     assert (couple.partner_a_id, couple.partner_b_id, couple.group_chat_id) == (
         ana.id,

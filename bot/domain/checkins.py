@@ -1,0 +1,581 @@
+"""The weekly check-in: opened in the couple's group, answered privately, revealed together."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from bot.domain import actions
+from bot.domain.charts_port import ChartMaker, PersonSeries
+from bot.domain.errors import (
+    CheckinAlreadyOpen,
+    CheckinDone,
+    InvalidWeekday,
+    NeedGroup,
+    NotAPartner,
+    NotPaired,
+    StaleButton,
+)
+from bot.domain.models import (
+    PROGRESS_CHOICES,
+    Checkin,
+    CheckinAnswer,
+    CheckinSlot,
+    Couple,
+    Pending,
+    Person,
+)
+from bot.domain.ports import (
+    Button,
+    Clock,
+    DeliveryError,
+    Messenger,
+    Outgoing,
+    Sent,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from bot.domain.progress import percent, person_consistency, recent_weeks, week_rate
+from bot.domain.schedule import local_instant, parse_local_time, valid_zone
+from bot.domain.therapy import WeekCheckin, should_suggest_therapy
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+REMIND_AFTER = timedelta(hours=24)
+CLOSE_AFTER = timedelta(hours=72)
+CHART_WEEKS = 12
+WORDS = "checkin_words"
+MAX_WORDS = 1000
+WEEKDAY_WORDS = {
+    **{name: day for day, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{
+        name: day
+        for day, name in enumerate(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        )
+    },
+}
+QUESTION_KEYS = {"trust": "q_trust", "progress": "q_progress", "safety": "q_safety"}
+
+
+def parse_weekday(word: str) -> int:
+    """A weekday name or abbreviation as a number (0 = Monday)."""
+    day = WEEKDAY_WORDS.get(word.strip().lower().rstrip("."))
+    if day is None:
+        raise InvalidWeekday(value=word[:16])
+    return day
+
+
+def next_slot(slot: CheckinSlot, zone_name: str, after: datetime) -> datetime:
+    """The next instant of a weekly slot at or after `after`, in local time."""
+    zone = valid_zone(zone_name)
+    assert zone is not None
+    day = after.astimezone(zone).date()
+    for offset in range(8):
+        candidate = day + timedelta(days=offset)
+        if candidate.weekday() == slot.weekday:
+            moment = local_instant(candidate, slot.local_time, zone)
+            if moment >= after:
+                return moment
+    raise AssertionError("a weekly slot always comes within eight days")
+
+
+def encode_choice(checkin_id: int, question: str, value: str | int) -> str:
+    """Callback data of one check-in choice."""
+    return actions.encode(actions.CHECKIN, f"{checkin_id}.{question[0]}.{value}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A decoded check-in button press."""
+
+    checkin_id: int
+    question: str
+    value: int | str
+
+
+def decode_choice(arg: str) -> Choice | None:
+    """The check-in choice of callback data, or None when malformed."""
+    parts = arg.split(".")
+    if len(parts) != 3 or not parts[0].isdigit() or len(parts[0]) > 18:
+        return None
+    question = {"t": "trust", "p": "progress", "s": "safety"}.get(parts[1])
+    value = parts[2]
+    if question in ("trust", "safety") and value in {"1", "2", "3", "4", "5"}:
+        return Choice(int(parts[0]), question, int(value))
+    if question == "progress" and value in PROGRESS_CHOICES:
+        return Choice(int(parts[0]), question, value)
+    return None
+
+
+class CheckinService:
+    """Opens, collects, reminds, closes and reveals the weekly check-in."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        messenger: Messenger,
+        charts: ChartMaker,
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._messenger = messenger
+        self._charts = charts
+        self._bot_link = "https://t.me/"
+
+    def set_bot_link(self, link: str) -> None:
+        """The bot's t.me link, known once the transport has asked who the bot is."""
+        self._bot_link = link
+
+    # -- schedule -------------------------------------------------------------------------
+
+    async def set_slot(self, person: Person, weekday: str, at: str) -> tuple[int, time]:
+        """Set the couple's weekly slot in this person's time zone."""
+        day, local = parse_weekday(weekday), parse_local_time(at)
+        async with self._uow() as uow:
+            couple = await _couple_of(uow, person)
+            slot = CheckinSlot(day, local, person.timezone, None)
+            slot = replace(slot, next_at=next_slot(slot, person.timezone, self._clock.now()))
+            await uow.couples.set_slot(couple.id, slot)
+            await uow.commit()
+        return day, local
+
+    # -- opening --------------------------------------------------------------------------
+
+    async def open_now(self, person: Person) -> None:
+        """/checkin: open this week's check-in now, if none is open and this week's is not done."""
+        async with self._uow() as uow:
+            couple = await _couple_of(uow, person)
+            if couple.group_chat_id is None:
+                raise NeedGroup()
+            if await uow.checkins.open_of(couple.id) is not None:
+                raise CheckinAlreadyOpen()
+        if not await self._open(couple, self._clock.now()):
+            raise CheckinDone()
+
+    async def open_due(self) -> int:
+        """Open the check-ins whose weekly slot has come; late ones too while their week lasts."""
+        now = self._clock.now()
+        opened = 0
+        async with self._uow() as uow:
+            due = await uow.couples.due_checkins(now, 200)
+        for couple in due:
+            async with self._uow() as uow:
+                slot = await uow.couples.slot(couple.id)
+                zone = slot.timezone or await _inviter_zone(uow, couple.id)
+                assert slot.next_at is not None
+                await uow.couples.set_next_checkin(
+                    couple.id, next_slot(slot, zone, max(now, slot.next_at + timedelta(minutes=1)))
+                )
+                busy = await uow.checkins.open_of(couple.id) is not None
+                await uow.commit()
+            same_week = _iso(slot.next_at, zone) == _iso(now, zone)
+            if couple.group_chat_id is not None and not busy and same_week:
+                opened += await self._open(couple, now)
+        return opened
+
+    async def _open(self, couple: Couple, now: datetime) -> bool:
+        async with self._uow() as uow:
+            zone = (await uow.couples.slot(couple.id)).timezone or await _inviter_zone(
+                uow, couple.id
+            )
+            year, week = _iso(now, zone)
+            checkin = await uow.checkins.add_if_absent(couple.id, year, week, now)
+            await uow.commit()
+        if checkin is None:
+            return False
+        assert couple.group_chat_id is not None
+        message = await self._group_message(checkin.id)
+        try:
+            sent = await self._messenger.send(couple.group_chat_id, message)
+        except DeliveryError as error:
+            log.warning("could not post check-in %s: %s", checkin.id, type(error).__name__)
+            return True
+        async with self._uow() as uow:
+            await uow.checkins.set_message(checkin.id, sent.chat_id, sent.message_id)
+            await uow.commit()
+        return True
+
+    async def _group_message(self, checkin_id: int) -> Outgoing:
+        async with self._uow() as uow:
+            checkin = await uow.checkins.get(checkin_id)
+            assert checkin is not None
+            couple = await uow.couples.get(checkin.couple_id)
+            assert couple is not None
+            a = await uow.people.get(couple.partner_a_id)
+            b = await uow.people.get(couple.partner_b_id)
+            answers = {x.person_id: x for x in await uow.checkins.answers(checkin_id)}
+        assert a is not None and b is not None
+        return checkin_message(a, b, checkin, answers, self._bot_link)
+
+    # -- answering ------------------------------------------------------------------------
+
+    async def choose(self, person: Person, choice: Choice) -> str:
+        """Record one private choice; refresh who has answered; maybe ask for words or reveal."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            checkin, answer = await self._answerable(uow, person, choice.checkin_id)
+            answer = answer.with_choice(choice.question, choice.value)
+            ask_words = answer.choices_done and not answer.words_asked
+            if ask_words:
+                answer = replace(answer, words_asked=True)
+                await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
+            await uow.checkins.save_answer(answer, now)
+            await uow.commit()
+        await self._refresh(checkin)
+        if ask_words:
+            await self._ask_words(person, 1)
+        await self.reveal_if_complete(checkin.id)
+        return text(person.language, "checkin_noted")
+
+    async def _answerable(
+        self, uow: UnitOfWork, person: Person, checkin_id: int
+    ) -> tuple[Checkin, CheckinAnswer]:
+        checkin = await uow.checkins.get(checkin_id)
+        if checkin is None:
+            raise StaleButton()
+        couple = await uow.couples.get(checkin.couple_id)
+        if couple is None or not couple.has(person.id):
+            raise NotAPartner()
+        if checkin.closed_at is not None:
+            raise StaleButton()
+        mine = [x for x in await uow.checkins.answers(checkin.id) if x.person_id == person.id]
+        return checkin, mine[0] if mine else CheckinAnswer(checkin.id, person.id)
+
+    async def _refresh(self, checkin: Checkin) -> None:
+        if checkin.chat_id is None or checkin.message_id is None:
+            return
+        message = await self._group_message(checkin.id)
+        try:
+            await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), message)
+        except DeliveryError as error:
+            log.warning("could not refresh check-in %s: %s", checkin.id, type(error).__name__)
+
+    async def start_words(self, person: Person, checkin_id: int) -> Outgoing:
+        """The deep link from the group: ask the first open question privately."""
+        async with self._uow() as uow:
+            checkin, answer = await self._answerable(uow, person, checkin_id)
+            await uow.checkins.save_answer(replace(answer, words_asked=True), self._clock.now())
+            await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
+            await uow.commit()
+        return Outgoing(words_question(person.language, 1))
+
+    async def _ask_words(self, person: Person, number: int) -> None:
+        assert person.telegram_id is not None
+        try:
+            await self._messenger.send(
+                person.telegram_id, Outgoing(words_question(person.language, number))
+            )
+        except DeliveryError as error:
+            log.warning("could not ask person %s for words: %s", person.id, type(error).__name__)
+
+    async def got_words(self, person: Person, words: str | None) -> Outgoing:
+        """An open answer arrived (None = /skip): store it, ask the next one or finish."""
+        assert person.pending is not None
+        checkin_id, number = int(person.pending.data["id"]), int(person.pending.data["q"])
+        cleaned = words.strip()[:MAX_WORDS] if words else None
+        async with self._uow() as uow:
+            try:
+                _, answer = await self._answerable(uow, person, checkin_id)
+            except StaleButton:
+                await uow.people.set_pending(person.id, None)
+                await uow.commit()
+                raise
+            answer = answer.with_words(number, cleaned or None)
+            nxt = Pending(WORDS, {"id": checkin_id, "q": 2}) if number == 1 else None
+            await uow.people.set_pending(person.id, nxt)
+            await uow.checkins.save_answer(answer, self._clock.now())
+            await uow.commit()
+        if number == 1:
+            return Outgoing(words_question(person.language, 2))
+        await self.reveal_if_complete(checkin_id)
+        return Outgoing(text(person.language, "checkin_words_thanks"))
+
+    # -- follow-up and reveal -------------------------------------------------------------
+
+    async def remind_due(self) -> int:
+        """Remind, privately and once, a partner who has not answered after 24 hours."""
+        now = self._clock.now()
+        reminded = 0
+        async with self._uow() as uow:
+            waiting = await uow.checkins.needing_reminder(now - REMIND_AFTER, 200)
+        for checkin in waiting:
+            async with self._uow() as uow:
+                await uow.checkins.mark_reminded(checkin.id, now)
+                couple = await uow.couples.get(checkin.couple_id)
+                answers = {x.person_id: x for x in await uow.checkins.answers(checkin.id)}
+                assert couple is not None
+                people = [
+                    await uow.people.get(i) for i in (couple.partner_a_id, couple.partner_b_id)
+                ]
+                await uow.commit()
+            for person in people:
+                answer = answers.get(person.id) if person else None
+                if person and person.telegram_id and not (answer and answer.choices_done):
+                    reminded += await self._send_quietly(
+                        person.telegram_id, Outgoing(text(person.language, "checkin_reminder"))
+                    )
+        return reminded
+
+    async def close_due(self) -> int:
+        """Close check-ins open for 72 hours and reveal what was answered."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            old = await uow.checkins.to_close(now - CLOSE_AFTER, 200)
+        return sum([await self.reveal(c.id) for c in old])
+
+    async def reveal_if_complete(self, checkin_id: int) -> bool:
+        """Reveal as soon as both partners have answered everything."""
+        async with self._uow() as uow:
+            answers = await uow.checkins.answers(checkin_id)
+        if len(answers) == 2 and all(a.complete for a in answers):
+            return await self.reveal(checkin_id)
+        return False
+
+    async def reveal(self, checkin_id: int) -> bool:
+        """Close the check-in once and post both partners' answers, the week's facts and a chart."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            if not await uow.checkins.close(checkin_id, now):
+                return False
+            await uow.commit()
+            checkin = await uow.checkins.get(checkin_id)
+            assert checkin is not None
+            report = await self._report(uow, checkin, now)
+            if report.therapy:
+                await uow.couples.set_therapy_suggested(checkin.couple_id, now.date())
+                await uow.commit()
+        if checkin.chat_id is not None and checkin.message_id is not None:
+            closed = Outgoing(text(report.language, "checkin_closed_header"))
+            try:
+                await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), closed)
+            except DeliveryError as error:
+                log.warning("could not close check-in message: %s", type(error).__name__)
+        chat = report.chat_id
+        await self._send_quietly(chat, Outgoing(report.text))
+        try:
+            await self._messenger.send_photo(chat, report.chart, report.caption)
+        except DeliveryError as error:
+            log.warning("could not send the check-in chart: %s", type(error).__name__)
+        return True
+
+    async def _report(self, uow: UnitOfWork, checkin: Checkin, now: datetime) -> Report:
+        couple = await uow.couples.get(checkin.couple_id)
+        assert couple is not None
+        a = await uow.people.get(couple.partner_a_id)
+        b = await uow.people.get(couple.partner_b_id)
+        assert a is not None and b is not None
+        answers = {x.person_id: x for x in await uow.checkins.answers(checkin.id)}
+        # The chart and the therapy rules end with the week being revealed, not the week of
+        # `now`: a Sunday check-in is often revealed on Monday or closed on Wednesday.
+        last_day = date.fromisocalendar(checkin.iso_year, checkin.iso_week, 7)
+        history = await self._history(uow, couple, a, b, last_day)
+        rates, scores = {}, {}
+        for person in (a, b):
+            today = today_of(person, now)
+            nudges = await uow.nudges.of_person_between(
+                person.id, today - timedelta(days=120), today
+            )
+            commitments = await uow.commitments.of_person(person.id)
+            rates[person.id] = week_rate(nudges, checkin.iso_year, checkin.iso_week, today)
+            scores[person.id] = person_consistency(commitments, nudges, today)
+        last = await uow.couples.therapy_suggested_on(couple.id)
+        therapy = should_suggest_therapy(history, now.date(), last)
+        body = reveal_text(a, b, checkin, answers, rates, scores, therapy)
+        chart = self._charts(
+            text(a.language, "chart_title"),
+            [f"W{week}" for _, week in recent_weeks(last_day, CHART_WEEKS)],
+            await self._series(uow, couple, (a, b), last_day),
+        )
+        assert couple.group_chat_id is not None or a.telegram_id is not None
+        chat = couple.group_chat_id if couple.group_chat_id is not None else a.telegram_id
+        assert chat is not None
+        return Report(a.language, chat, body, chart, text(a.language, "chart_caption"), therapy)
+
+    async def _history(
+        self, uow: UnitOfWork, couple: Couple, a: Person, b: Person, last_day: date
+    ) -> list[WeekCheckin]:
+        series = await self._series(uow, couple, (a, b), last_day)
+        weeks = recent_weeks(last_day, CHART_WEEKS)
+        history = []
+        for index, (year, week) in enumerate(weeks):
+            rates = [r for r in (s.kept_rate[index] for s in series) if r is not None]
+            couple_rate = sum(rates) / len(rates) if rates else None
+            history.append(
+                WeekCheckin(year, week, series[0].trust[index], series[1].trust[index], couple_rate)
+            )
+        return history
+
+    async def _series(
+        self, uow: UnitOfWork, couple: Couple, people: tuple[Person, Person], last_day: date
+    ) -> list[PersonSeries]:
+        weeks = recent_weeks(last_day, CHART_WEEKS)
+        trust: dict[tuple[int, int, int], int | None] = {}
+        for checkin, answer in await uow.checkins.answers_of_couple(couple.id, CHART_WEEKS + 2):
+            trust[(answer.person_id, checkin.iso_year, checkin.iso_week)] = answer.trust
+        series = []
+        for person in people:
+            first = last_day - timedelta(weeks=CHART_WEEKS, days=7)
+            nudges = await uow.nudges.of_person_between(person.id, first, last_day)
+            series.append(
+                PersonSeries(
+                    person.name,
+                    [trust.get((person.id, y, w)) for y, w in weeks],
+                    [week_rate(nudges, y, w) for y, w in weeks],
+                )
+            )
+        return series
+
+    async def _send_quietly(self, chat_id: int, message: Outgoing) -> int:
+        try:
+            await self._messenger.send(chat_id, message)
+        except DeliveryError as error:
+            log.warning("could not send to chat: %s", type(error).__name__)
+            return 0
+        return 1
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rendered reveal."""
+
+    language: str
+    chat_id: int
+    text: str
+    chart: bytes
+    caption: str
+    therapy: bool
+
+
+def _iso(moment: datetime, zone_name: str) -> tuple[int, int]:
+    zone = valid_zone(zone_name)
+    year, week, _ = moment.astimezone(zone or UTC).isocalendar()
+    return year, week
+
+
+async def _couple_of(uow: UnitOfWork, person: Person) -> Couple:
+    fresh = await uow.people.get(person.id)
+    if fresh is None or fresh.couple_id is None:
+        raise NotPaired()
+    couple = await uow.couples.get(fresh.couple_id)
+    if couple is None:
+        raise NotPaired()
+    return couple
+
+
+async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
+    couple = await uow.couples.get(couple_id)
+    assert couple is not None
+    inviter = await uow.people.get(couple.partner_a_id)
+    return inviter.timezone if inviter else "UTC"
+
+
+def words_question(language: str, number: int) -> str:
+    """One of the two open questions, asked privately."""
+    return text(language, "checkin_words_q1" if number == 1 else "checkin_words_q2")
+
+
+def status_line(a: Person, b: Person, answers: dict[int, CheckinAnswer]) -> str:
+    """Who has answered so far, and nothing about what."""
+
+    def mark(person: Person) -> str:
+        answer = answers.get(person.id)
+        return ("✅ " if answer and answer.choices_done else "⏳ ") + person.name
+
+    return f"{mark(a)} · {mark(b)}"
+
+
+def checkin_message(
+    a: Person, b: Person, checkin: Checkin, answers: dict[int, CheckinAnswer], bot_link: str
+) -> Outgoing:
+    """The group message: three questions as rows of buttons, and who has answered."""
+    lang = a.language
+    body = "\n".join(
+        [
+            text(lang, "checkin_header", week=checkin.iso_week),
+            "",
+            text(lang, "q_trust_numbered"),
+            text(lang, "q_progress_numbered"),
+            text(lang, "q_safety_numbered"),
+            "",
+            text(lang, "checkin_private_note"),
+            "",
+            status_line(a, b, answers),
+        ]
+    )
+    ratings = tuple(Button(str(v), encode_choice(checkin.id, "trust", v)) for v in range(1, 6))
+    progress = tuple(
+        Button(text(lang, f"progress_{choice}"), encode_choice(checkin.id, "progress", choice))
+        for choice in PROGRESS_CHOICES
+    )
+    safety = tuple(Button(str(v), encode_choice(checkin.id, "safety", v)) for v in range(1, 6))
+    words = Button(text(lang, "btn_words"), "", url=f"{bot_link}?start=words-{checkin.id}")
+    return Outgoing(body, (ratings, progress, safety, (words,)))
+
+
+def reveal_text(
+    a: Person,
+    b: Person,
+    checkin: Checkin,
+    answers: dict[int, CheckinAnswer],
+    rates: dict[int, float | None],
+    scores: dict[int, float | None],
+    therapy: bool,
+) -> str:
+    """Both partners' answers side by side, the week's facts, and what the numbers mean."""
+    lang = a.language
+
+    def value(person: Person, field: str) -> str:
+        answer = answers.get(person.id)
+        raw = getattr(answer, field) if answer else None
+        if raw is None:
+            return "—"
+        return text(lang, f"progress_{raw}") if field == "progress" else str(raw)
+
+    def words(field: str) -> list[str]:
+        lines = []
+        for person in (a, b):
+            answer = answers.get(person.id)
+            said = getattr(answer, field) if answer else None
+            if said:
+                lines.append(f"{person.name}: “{said}”")
+        return lines
+
+    lines = [text(lang, "reveal_header", week=checkin.iso_week), ""]
+    for field in ("trust", "progress", "safety"):
+        lines.append(text(lang, QUESTION_KEYS[field]))
+        lines.append(f"  {a.name}: {value(a, field)}   ·   {b.name}: {value(b, field)}")
+    for field, key in (
+        ("appreciated", "reveal_appreciated"),
+        ("differently", "reveal_differently"),
+    ):
+        said = words(field)
+        if said:
+            lines += ["", text(lang, key), *said]
+    lines += ["", text(lang, "reveal_promises")]
+    for person in (a, b):
+        lines.append(
+            text(
+                lang,
+                "reveal_person_rate",
+                name=person.name,
+                rate=percent(rates.get(person.id)),
+                score=percent(scores.get(person.id)),
+            )
+        )
+    missing = [p.name for p in (a, b) if not (answers.get(p.id) and answers[p.id].choices_done)]
+    if missing:
+        lines += ["", text(lang, "reveal_missing", names=" & ".join(missing))]
+    lines += ["", text(lang, "reveal_normal")]
+    if therapy:
+        lines += ["", text(lang, "therapy_suggestion")]
+    return "\n".join(lines)
+
+
+def today_of(person: Person, now: datetime) -> date:
+    """The person's local date."""
+    zone = valid_zone(person.timezone)
+    return now.astimezone(zone or UTC).date()

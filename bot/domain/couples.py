@@ -1,0 +1,25 @@
+"""Finding a person's couple and partner, shared by the use cases."""
+
+from __future__ import annotations
+
+from bot.domain.models import Couple, Person
+from bot.domain.ports import UnitOfWork
+
+
+async def couple_and_partner(
+    uow: UnitOfWork, person: Person
+) -> tuple[Couple | None, Person | None]:
+    """The person's couple and partner, or (None, None) when they are not paired."""
+    fresh = await uow.people.get(person.id)
+    if fresh is None or fresh.couple_id is None:
+        return None, None
+    couple = await uow.couples.get(fresh.couple_id)
+    if couple is None:
+        return None, None
+    return couple, await uow.people.get(couple.partner_of(person.id))
+
+
+async def partner_of(uow: UnitOfWork, person: Person) -> Person | None:
+    """The person's partner, if any."""
+    _, partner = await couple_and_partner(uow, person)
+    return partner

@@ -1,0 +1,130 @@
+"""/progress: a person's commitments in figures, or the couple's view, with the trend chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.domain.charts_port import ChartMaker, PersonSeries
+from bot.domain.errors import NotAPartner
+from bot.domain.models import CommitmentState, Person
+from bot.domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.domain.progress import (
+    commitment_progress,
+    percent,
+    person_consistency,
+    rate_between,
+    recent_weeks,
+    week_rate,
+)
+from bot.domain.schedule import valid_zone
+from bot.texts import text
+
+WEEKS = 12
+HISTORY = timedelta(days=120)
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """The text and the chart of /progress."""
+
+    text: str
+    chart: bytes
+    caption: str
+
+
+class ProgressService:
+    """Builds /progress for one person or for the couple of a group."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, charts: ChartMaker) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._charts = charts
+
+    async def personal(self, person: Person) -> ProgressView:
+        """Your commitments with kept rates over 7 and 28 days, consistency, streak, trust trend."""
+        async with self._uow() as uow:
+            today = self._today(person)
+            nudges = await uow.nudges.of_person_between(person.id, today - HISTORY, today)
+            commitments = await uow.commitments.of_person(person.id)
+            series = await self._series(uow, person)
+        lang = person.language
+        lines = [text(lang, "progress_header"), ""]
+        active = [c for c in commitments if c.state != CommitmentState.DELETED]
+        if not active:
+            lines.append(text(lang, "progress_none"))
+        for commitment in active:
+            facts = commitment_progress(commitment, nudges, today)
+            lines.append(
+                text(
+                    lang,
+                    "progress_line",
+                    text=commitment.text,
+                    rate_7=percent(facts.rate_7),
+                    rate_28=percent(facts.rate_28),
+                    score=percent(facts.consistency),
+                    streak=facts.streak,
+                )
+            )
+        trend = " → ".join(str(t) for t in series.trust if t is not None) or "—"
+        lines += ["", text(lang, "progress_trust", trend=trend), "", text(lang, "progress_note")]
+        return self._view(person, "\n".join(lines), [series])
+
+    async def couple(self, person: Person, group_chat_id: int) -> ProgressView:
+        """The couple's view in their group: each partner's figures side by side."""
+        async with self._uow() as uow:
+            couple = await uow.couples.by_group(group_chat_id)
+            if couple is None or not couple.has(person.id):
+                raise NotAPartner()
+            partners = [await uow.people.get(i) for i in (couple.partner_a_id, couple.partner_b_id)]
+            lines = [text(person.language, "progress_couple_header"), ""]
+            series = []
+            for partner in partners:
+                assert partner is not None
+                lines.append(await self._couple_line(uow, person.language, partner))
+                series.append(await self._series(uow, partner))
+        lines += ["", text(person.language, "reveal_normal")]
+        return self._view(person, "\n".join(lines), series)
+
+    async def _couple_line(self, uow: UnitOfWork, language: str, partner: Person) -> str:
+        today = self._today(partner)
+        nudges = await uow.nudges.of_person_between(partner.id, today - HISTORY, today)
+        commitments = await uow.commitments.of_person(partner.id)
+        year, week, _ = today.isocalendar()
+        return text(
+            language,
+            "progress_couple_line",
+            name=partner.name,
+            rate_week=percent(week_rate(nudges, year, week, today)),
+            rate_28=percent(rate_between(nudges, today - timedelta(days=27), today, today)),
+            score=percent(person_consistency(commitments, nudges, today)),
+        )
+
+    async def _series(self, uow: UnitOfWork, person: Person) -> PersonSeries:
+        today = self._today(person)
+        weeks = recent_weeks(today, WEEKS)
+        nudges = await uow.nudges.of_person_between(
+            person.id, today - timedelta(weeks=WEEKS + 1), today
+        )
+        trust: dict[tuple[int, int], int | None] = {}
+        if person.couple_id is not None:
+            for checkin, answer in await uow.checkins.answers_of_couple(
+                person.couple_id, WEEKS + 2
+            ):
+                if answer.person_id == person.id:
+                    trust[(checkin.iso_year, checkin.iso_week)] = answer.trust
+        return PersonSeries(
+            person.name,
+            [trust.get(week) for week in weeks],
+            [week_rate(nudges, y, w, today) for y, w in weeks],
+        )
+
+    def _today(self, person: Person) -> date:
+        zone = valid_zone(person.timezone)
+        return self._clock.now().astimezone(zone).date() if zone else self._clock.now().date()
+
+    def _view(self, person: Person, body: str, series: list[PersonSeries]) -> ProgressView:
+        # The same local weeks as the series, or the labels are a week off around midnight.
+        labels = [f"W{week}" for _, week in recent_weeks(self._today(person), WEEKS)]
+        chart = self._charts(text(person.language, "chart_title"), labels, series)
+        return ProgressView(body, chart, text(person.language, "chart_caption"))

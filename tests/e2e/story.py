@@ -1,0 +1,78 @@
+"""Steps shared by the end-to-end stories: start the bot, pair two people, link their group."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.kept_process import KeptProcess
+
+TOKEN = "4242:SECRET-token-never-logged"
+ALEX, SAM, STRANGER = 1001, 1002, 1003
+GROUP = -5001
+
+
+def fake_api() -> FakeBotApi:
+    """A fake Bot API with Alex, Sam, a stranger, and Alex & Sam's group (stranger included)."""
+    fake = FakeBotApi(token=TOKEN, bot_username="kept_test_bot")
+    fake.add_user(ALEX, "Alex", language_code="en")
+    fake.add_user(SAM, "Sam", language_code="en")
+    fake.add_user(STRANGER, "Mallory", language_code="en")
+    fake.add_group(GROUP, "Alex & Sam", [ALEX, SAM, STRANGER])
+    return fake
+
+
+def bot_env(api: FakeBotApi, tmp_path: Path) -> dict[str, str]:
+    """The environment of a bot process pointed at the fake API and a SQLite file."""
+    return {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/kept.db",
+        "LOG_LEVEL": "DEBUG",
+    }
+
+
+@contextmanager
+def running_bot(api: FakeBotApi, tmp_path: Path) -> Iterator[KeptProcess]:
+    """Start `kept run` and wait until it has set its command menu (start-up done)."""
+    before = len(api.calls_to("setMyCommands"))
+    with KeptProcess(bot_env(api, tmp_path), tmp_path) as process:
+        api.wait_for(
+            lambda: len(api.calls_to("setMyCommands")) > before, what="start-up (setMyCommands)"
+        )
+        yield process
+
+
+def buttons(message: dict[str, object]) -> dict[str, str]:
+    """The label -> callback data of a message's inline keyboard (callback buttons only)."""
+    markup = message.get("reply_markup") or {}
+    assert isinstance(markup, dict)
+    return {
+        b["text"]: b["callback_data"]
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+        if "callback_data" in b
+    }
+
+
+def pair_and_link(api: FakeBotApi) -> None:
+    """Alex starts and invites, Sam joins with the code, Alex links the group."""
+    api.send_text(ALEX, None, "/start")
+    api.wait_for_message(ALEX, "Hello Alex")
+    api.send_text(ALEX, None, "/timezone Europe/Madrid")
+    api.wait_for_message(ALEX, "Europe/Madrid. It is")
+    api.send_text(ALEX, None, "/pair")
+    invite = api.wait_for_message(ALEX, "start=join-")
+    code = re.search(r"/join ([A-Z0-9]+)", invite["text"])
+    assert code is not None
+    assert f"https://t.me/kept_test_bot?start=join-{code.group(1)}" in invite["text"]
+    api.send_text(SAM, None, "/start")
+    api.wait_for_message(SAM, "Hello Sam")
+    api.send_text(SAM, None, f"/join {code.group(1)}")
+    api.wait_for_message(SAM, "You and Alex are now paired")
+    api.wait_for_message(ALEX, "You and Sam are now paired")
+    api.send_text(ALEX, GROUP, "/link@kept_test_bot")
+    api.wait_for_message(GROUP, "This group is now linked to Alex and Sam")
