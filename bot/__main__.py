@@ -1,4 +1,5 @@
-"""Entry point: `kept run` serves every configured transport; `kept migrate` migrates only."""
+"""Entry point: `kept run` serves every configured transport; `kept migrate` migrates only;
+`kept rekey` re-encrypts stored text with the first key of DATA_KEY."""
 
 from __future__ import annotations
 
@@ -11,16 +12,20 @@ from datetime import UTC, datetime
 
 from dotenv import load_dotenv
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.db.encryption import DataKeyError, FieldCipher, rekey, verify_key
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
 from bot.db.uow import SqlUnitOfWorkFactory
-from bot.domain.dispatch import Dispatcher
+from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
 from bot.logs import configure_logging
 from bot.telegram.app import build_application, register, set_commands
 from bot.telegram.messenger import TelegramMessenger
+from bot.telegram.webhook import PATH, WebhookServer
 from bot.wiring import build_services
 from jobs.checkins import CheckinTick
 from jobs.nudges import NudgeTick
@@ -35,8 +40,10 @@ To run on Telegram:
   2. Copy the token it gives you into .env as:  TELEGRAM_BOT_TOKEN=123456:ABC...
   3. Run it again.
 (.env.example documents every setting.)"""
-# A stop waits this long for a dispatch in flight before releasing it to the next start.
-DRAIN_SECONDS = 8.0
+# A stop sends nothing new and waits this long for sends in flight (Telegram answers within a
+# second or two), then abandons them to the next start: the whole stop fits in the 10 s grace
+# that service managers give before SIGKILL.
+DRAIN_SECONDS = 5.0
 
 
 class SystemClock:
@@ -60,14 +67,22 @@ def fail(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run it."""
     parser = argparse.ArgumentParser(prog="kept", description="Kept: small promises, kept.")
-    parser.add_argument("command", nargs="?", default="run", choices=("run", "migrate"))
+    parser.add_argument("command", nargs="?", default="run", choices=("run", "migrate", "rekey"))
     args = parser.parse_args(argv)
     load_dotenv(override=False)
     try:
         settings = load_settings()
     except ConfigError as error:
         return fail(str(error))
-    configure_logging(settings.log_level, [settings.telegram_token or ""])
+    key_parts = [part.strip() for part in (settings.data_key or "").split(",")]
+    configure_logging(
+        settings.log_level,
+        [settings.telegram_token or "", settings.webhook_secret or "", *key_parts],
+    )
+    try:
+        cipher = FieldCipher.from_setting(settings.data_key)
+    except DataKeyError as error:
+        return fail(str(error))
     if args.command == "run" and not settings.has_transport:
         return fail(NO_TRANSPORT)
     try:
@@ -80,32 +95,50 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         log.info("database is up to date")
         return 0
+    if args.command == "rekey":
+        try:
+            changed = asyncio.run(_rekey(settings, cipher))
+        except DataKeyError as error:
+            return fail(str(error))
+        log.info("re-encrypted %d stored fields with the first key of DATA_KEY", changed)
+        return 0
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, cipher))
     except StartupError as error:
         return fail(str(error))
     return 0
 
 
-async def serve(settings: Settings) -> None:
+async def _rekey(settings: Settings, cipher: FieldCipher) -> int:
+    engine = make_engine(settings.database_url)
+    try:
+        return await rekey(engine, cipher)
+    finally:
+        await engine.dispose()
+
+
+async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
     """Serve Telegram and the nudge tick until SIGTERM or SIGINT."""
     engine = make_engine(settings.database_url)
     application = build_application(settings)
-    uow = SqlUnitOfWorkFactory(engine)
+    uow = SqlUnitOfWorkFactory(engine, cipher)
     clock = SystemClock()
     messenger = TelegramMessenger(application.bot)
     services = build_services(settings, uow, clock, messenger)
     register(application, services)
-    dispatcher = Dispatcher(uow, messenger, clock, settings.send_concurrency)
+    dispatcher = Dispatcher(
+        uow, messenger, clock, settings.send_concurrency, quick_retries=QUICK_RETRIES
+    )
     tick = NudgeTick(dispatcher)
     checkin_tick = CheckinTick(services.checkins)
     stop = _stop_event()
     try:
+        await _check_data_key(engine, cipher or FieldCipher())
         await _initialize(application, settings)
         await set_commands(application)
         await dispatcher.recover()
         await application.start()
-        await _receive_updates(application, settings)
+        webhook = await _receive_updates(application, settings)
         services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")
         scheduler = build_scheduler(tick.run, checkin_tick.run)
         scheduler.start()
@@ -118,6 +151,8 @@ async def serve(settings: Settings) -> None:
         catch_up.cancel()
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
+        if webhook is not None:
+            await webhook.stop()
         await application.stop()
         await application.shutdown()
     finally:
@@ -130,6 +165,13 @@ def _stop_event() -> asyncio.Event:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     return stop
+
+
+async def _check_data_key(engine: AsyncEngine, cipher: FieldCipher) -> None:
+    try:
+        await verify_key(engine, cipher)
+    except DataKeyError as error:
+        raise StartupError(str(error)) from None
 
 
 async def _initialize(application: object, settings: Settings) -> None:
@@ -150,21 +192,40 @@ async def _initialize(application: object, settings: Settings) -> None:
         ) from None
 
 
-async def _receive_updates(application: object, settings: Settings) -> None:
+async def _receive_updates(application: object, settings: Settings) -> WebhookServer | None:
+    """Start long polling, or the webhook server (returned, to be stopped at the end)."""
     from telegram.ext import Application
 
     assert isinstance(application, Application) and application.updater is not None
-    if settings.webhook_url:
-        path = "telegram"
-        await application.updater.start_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            secret_token=settings.webhook_secret,
-            webhook_url=f"{settings.webhook_url.rstrip('/')}/{path}",
-        )
-    else:
+    if not settings.webhook_url:
         await application.updater.start_polling(timeout=10)
+        return None
+    # Our own server rather than Updater.start_webhook: see bot.telegram.webhook for why.
+    assert settings.webhook_secret is not None  # load_settings refuses a webhook without one
+    listen, port = settings.webhook_listen, settings.webhook_port
+    server = WebhookServer(application, settings.webhook_secret, listen, port)
+    try:
+        server.start()
+    except OSError as error:
+        raise StartupError(
+            f"could not listen for the webhook on {listen}:{port} ({error.strerror}). "
+            "Check WEBHOOK_LISTEN and WEBHOOK_PORT, and that no other program uses the port."
+        ) from None
+    try:
+        await application.bot.set_webhook(
+            url=f"{settings.webhook_url.rstrip('/')}{PATH}",
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    except TelegramError as error:
+        await server.stop()
+        raise StartupError(
+            f"Telegram refused the webhook address ({type(error).__name__}). WEBHOOK_URL must "
+            "be a public https:// address that leads to this bot (Telegram allows ports 443, "
+            "80, 88 and 8443)."
+        ) from None
+    log.info("receiving updates by webhook on %s:%s%s", listen, port, PATH)
+    return server
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kept.db"
 DEFAULT_API_URL = "https://api.telegram.org"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# What Telegram accepts as a webhook secret_token.
+WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
 class ConfigError(Exception):
@@ -78,6 +82,22 @@ def _log_level(env: Mapping[str, str]) -> str:
     return level
 
 
+def _webhook_secret(env: Mapping[str, str]) -> str | None:
+    secret = _clean(env, "WEBHOOK_SECRET")
+    if _clean(env, "WEBHOOK_URL") and secret is None:
+        raise ConfigError(
+            "WEBHOOK_URL is set but WEBHOOK_SECRET is not. Without a secret, anyone who finds "
+            "the webhook address can send the bot made-up messages. Set WEBHOOK_SECRET to a "
+            f"long random value, for example the output of:\n  {MAKE_SECRET}"
+        )
+    if secret is not None and not WEBHOOK_SECRET_RE.fullmatch(secret):
+        raise ConfigError(
+            "WEBHOOK_SECRET may only hold 1 to 256 letters, digits, '_' and '-' (Telegram's "
+            f"rule). Make one with:\n  {MAKE_SECRET}"
+        )
+    return secret
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and validate the settings; raise ConfigError with advice when one is wrong."""
     env = os.environ if env is None else env
@@ -92,7 +112,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         signal_cli_url=_clean(env, "SIGNAL_CLI_URL"),
         signal_account=_clean(env, "SIGNAL_ACCOUNT"),
         webhook_url=_clean(env, "WEBHOOK_URL"),
-        webhook_secret=_clean(env, "WEBHOOK_SECRET"),
+        webhook_secret=_webhook_secret(env),
         webhook_listen=_clean(env, "WEBHOOK_LISTEN") or "0.0.0.0",
         webhook_port=_int(env, "WEBHOOK_PORT", 8443),
         data_key=_clean(env, "DATA_KEY"),

@@ -7,7 +7,7 @@ import sys
 
 # Libraries that would log request URLs (which carry the token) or update payloads
 # (which carry what people wrote) are held at WARNING whatever LOG_LEVEL says.
-NOISY = ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite", "asyncio")
+NOISY = ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite", "asyncio", "tornado")
 
 
 class RedactSecrets(logging.Filter):

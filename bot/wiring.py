@@ -8,11 +8,14 @@ from bot.charts import trend_chart
 from bot.config import Settings
 from bot.domain.charts_port import ChartMaker
 from bot.domain.checkins import CheckinService
+from bot.domain.chores import ChoreService
 from bot.domain.commitments import CommitmentService
+from bot.domain.holidays import HolidayService
 from bot.domain.nudging import NudgeService
 from bot.domain.pairing import PairingService
 from bot.domain.people import PeopleService
 from bot.domain.ports import Clock, Messenger, UnitOfWorkFactory
+from bot.domain.privacy import PrivacyService
 from bot.domain.reports import ProgressService
 
 
@@ -26,6 +29,9 @@ class Services:
     nudges: NudgeService
     checkins: CheckinService
     progress: ProgressService
+    privacy: PrivacyService
+    holidays: HolidayService
+    chores: ChoreService
     clock: Clock
 
 
@@ -44,5 +50,8 @@ def build_services(
         nudges=NudgeService(uow, clock, messenger),
         checkins=CheckinService(uow, clock, messenger, charts),
         progress=ProgressService(uow, clock, charts),
+        privacy=PrivacyService(uow, clock, messenger),
+        holidays=HolidayService(uow, clock, messenger),
+        chores=ChoreService(uow, clock, messenger, settings.max_active_commitments),
         clock=clock,
     )

@@ -8,6 +8,8 @@ import logging
 from bot.domain.dispatch import Dispatcher, TickReport
 
 log = logging.getLogger(__name__)
+# How long an abandoned send gets to hand its rows back before the tick is cancelled outright.
+ABORT_SECONDS = 1.0
 
 
 class NudgeTick:
@@ -40,16 +42,21 @@ class NudgeTick:
             )
 
     async def drain(self, timeout: float) -> bool:
-        """Wait for a tick in flight to finish; cancel it after `timeout` (claims are released
-        at the next start). True when nothing had to be cancelled."""
+        """Stop the dispatcher and wait for the tick in flight: it sends nothing new and hands
+        unsent rows back as due. Sends still in flight after `timeout` are abandoned and their
+        rows handed back too. True when nothing had to be abandoned."""
+        self._dispatcher.stop()
         task = self._running
-        if task is None or task.done():
+        if task is None:
             return True
-        try:
-            await asyncio.wait_for(asyncio.shield(task), timeout)
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if done:
             return True
-        except TimeoutError:
+        log.warning("a nudge send is still in flight after %gs; abandoning it", timeout)
+        self._dispatcher.abort()
+        done, _ = await asyncio.wait({task}, timeout=ABORT_SECONDS)
+        if not done:
+            # Only a stuck database gets here: its claims are released at the next start.
             task.cancel()
-            return False
-        except Exception:
-            return True
+            await asyncio.wait({task}, timeout=ABORT_SECONDS)
+        return False

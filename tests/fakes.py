@@ -25,6 +25,8 @@ from bot.domain.models import (
     Checkin,
     CheckinAnswer,
     CheckinSlot,
+    Chore,
+    ChoreSwap,
     Commitment,
     CommitmentState,
     Couple,
@@ -34,6 +36,7 @@ from bot.domain.models import (
     NudgeStatus,
     Pending,
     Person,
+    SwapState,
 )
 from bot.domain.ports import (
     Clock,
@@ -143,6 +146,8 @@ class InMemoryStore:
     nudges: dict[int, StoredNudge] = field(default_factory=dict)
     checkins: dict[int, Checkin] = field(default_factory=dict)
     answers: dict[int, StoredAnswer] = field(default_factory=dict)
+    chores: dict[int, Chore] = field(default_factory=dict)
+    chore_swaps: dict[int, ChoreSwap] = field(default_factory=dict)
     commits: int = 0
     rollbacks: int = 0
     _sequences: dict[str, Iterator[int]] = field(
@@ -333,6 +338,12 @@ class InMemoryPeople(_Repository):
             return False
         return self._tx.people.update(person_id, blocked_at=_utc_or_none(at))
 
+    async def set_paused_until(self, person_id: int, last_day: date | None) -> None:
+        self._set(person_id, paused_until=last_day)
+
+    async def set_language(self, person_id: int, language: str) -> None:
+        self._set(person_id, language=language)
+
 
 class InMemoryCouples(_Repository):
     """Couples over the store, with their weekly check-in slot (Sunday 19:00 by default)."""
@@ -435,9 +446,13 @@ class InMemoryCommitments(_Repository):
         weekdays: int,
         local_time: time,
         created_at: datetime,
+        *,
+        chore_id: int | None = None,
     ) -> Commitment:
         if self._tx.people.get(person_id) is None:
             raise IntegrityError(f"no person {person_id}")
+        if chore_id is not None and self._tx.chores.get(chore_id) is None:
+            raise IntegrityError(f"no chore {chore_id}")
         commitment = Commitment(
             id=self._tx.store.next_id("commitments"),
             person_id=person_id,
@@ -448,6 +463,7 @@ class InMemoryCommitments(_Repository):
             next_due_at=None,
             next_local_date=None,
             created_at=_utc(created_at),
+            chore_id=chore_id,
         )
         self._tx.commitments.insert(commitment.id, commitment)
         return commitment
@@ -473,6 +489,19 @@ class InMemoryCommitments(_Repository):
     async def set_time(self, commitment_id: int, local_time: time) -> None:
         self._tx.commitments.update(commitment_id, local_time=local_time)
 
+    async def set_text(self, commitment_id: int, text: str) -> None:
+        self._tx.commitments.update(commitment_id, text=text)
+
+    async def set_weekdays(self, commitment_id: int, weekdays: int) -> None:
+        self._tx.commitments.update(commitment_id, weekdays=weekdays)
+
+    async def mark_sizing_offered(self, commitment_id: int, at: datetime) -> bool:
+        row = self._tx.commitments.get(commitment_id)
+        if row is None or row.sizing_offered_at is not None:
+            return False
+        self._tx.commitments.update(commitment_id, sizing_offered_at=_utc(at))
+        return True
+
     async def set_next(
         self, commitment_id: int, next_local_date: date | None, next_due_at: datetime | None
     ) -> None:
@@ -480,7 +509,9 @@ class InMemoryCommitments(_Repository):
             commitment_id, next_local_date=next_local_date, next_due_at=_utc_or_none(next_due_at)
         )
 
-    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, str]]:
+    async def due_for_planning(
+        self, now: datetime, limit: int
+    ) -> list[tuple[Commitment, Person]]:
         now = _utc(now)
         due = sorted(
             (
@@ -492,13 +523,13 @@ class InMemoryCommitments(_Repository):
             ),
             key=lambda c: (c.next_due_at, c.id),
         )
-        found: list[tuple[Commitment, str]] = []
+        found: list[tuple[Commitment, Person]] = []
         for commitment in due:
             owner = self._tx.people.get(commitment.person_id)
             # An inner join, filtered before the limit as in SQL; someone who blocked the bot
             # is paused until their /start.
             if owner is not None and owner.blocked_at is None:
-                found.append((commitment, owner.timezone))
+                found.append((commitment, owner))
         return found[:limit]
 
     async def texts(self, commitment_ids: Sequence[int]) -> dict[int, str]:
@@ -508,6 +539,15 @@ class InMemoryCommitments(_Repository):
             if commitment is not None:
                 found[commitment_id] = commitment.text
         return found
+
+    async def of_chores(self, chore_ids: Sequence[int]) -> list[Commitment]:
+        wanted = set(chore_ids)
+        found = [
+            c
+            for c in self._tx.commitments.rows()
+            if c.chore_id in wanted and c.state != CommitmentState.DELETED
+        ]
+        return sorted(found, key=lambda c: c.id)
 
 
 class InMemoryNudges(_Repository):
@@ -613,8 +653,22 @@ class InMemoryNudges(_Repository):
             return False
         return self._write(nudge_id, status=NudgeStatus(status), answered_at=_utc(at))
 
+    async def snooze(self, nudge_id: int, until: datetime) -> bool:
+        row = self._tx.nudges.get(nudge_id)
+        if row is None or row.status != NudgeStatus.SENT:
+            return False
+        return self._write(
+            nudge_id, status=NudgeStatus.DUE, next_attempt_at=_utc(until), attempts=0
+        )
+
     async def set_reflection(self, nudge_id: int, text: str) -> None:
         self._write(nudge_id, reflection=text)
+
+    async def mark_reflection_shared(self, nudge_id: int, at: datetime) -> bool:
+        row = self._tx.nudges.get(nudge_id)
+        if row is None or row.reflection_shared_at is not None:
+            return False
+        return self._write(nudge_id, reflection_shared_at=_utc(at))
 
     async def set_partner_message(self, nudge_id: int, chat_id: int, message_id: int) -> None:
         self._write(nudge_id, partner_chat_id=chat_id, partner_message_id=message_id)
@@ -754,6 +808,57 @@ class InMemoryCheckins(_Repository):
         self._tx.answers.insert(row.id, row)
 
 
+class InMemoryChores(_Repository):
+    """Chores (a couple's plan) and the requests to swap one of their days, over the store."""
+
+    async def get(self, chore_id: int) -> Chore | None:
+        return self._tx.chores.get(chore_id)
+
+    async def add(self, couple_id: int, name: str, created_at: datetime) -> Chore:
+        if self._tx.couples.get(couple_id) is None:
+            raise IntegrityError(f"no couple {couple_id}")
+        chore = Chore(self._tx.store.next_id("chores"), couple_id, name, _utc(created_at))
+        self._tx.chores.insert(chore.id, chore)
+        return chore
+
+    async def of_couple(self, couple_id: int) -> list[Chore]:
+        return sorted(
+            (c for c in self._tx.chores.rows() if c.couple_id == couple_id), key=lambda c: c.id
+        )
+
+    async def add_swap(
+        self, chore_id: int, requester_id: int, weekday: int, created_at: datetime
+    ) -> ChoreSwap:
+        if self._tx.chores.get(chore_id) is None:
+            raise IntegrityError(f"no chore {chore_id}")
+        if self._tx.people.get(requester_id) is None:
+            raise IntegrityError(f"no person {requester_id}")
+        swap = ChoreSwap(
+            id=self._tx.store.next_id("chore_swaps"),
+            chore_id=chore_id,
+            requester_id=requester_id,
+            weekday=weekday,
+            state=SwapState.PENDING,
+            created_at=_utc(created_at),
+        )
+        self._tx.chore_swaps.insert(swap.id, swap)
+        return swap
+
+    async def swap(self, swap_id: int) -> ChoreSwap | None:
+        return self._tx.chore_swaps.get(swap_id)
+
+    async def settle_swap(self, swap_id: int, state: SwapState, at: datetime) -> bool:
+        row = self._tx.chore_swaps.get(swap_id)
+        if row is None or row.state != SwapState.PENDING:
+            return False
+        # Another open unit of work settling it too: SQL would wait, then update no row.
+        if not self._tx.claim(("swap", swap_id)):
+            return False
+        return self._tx.chore_swaps.update(
+            swap_id, state=SwapState(state), settled_at=_utc(at)
+        )
+
+
 class _Transaction:
     """The private changes of one open unit of work."""
 
@@ -769,6 +874,8 @@ class _Transaction:
         self.nudges: _Table[int, StoredNudge] = _Table(store.nudges)
         self.checkins: _Table[int, Checkin] = _Table(store.checkins)
         self.answers: _Table[int, StoredAnswer] = _Table(store.answers)
+        self.chores: _Table[int, Chore] = _Table(store.chores)
+        self.chore_swaps: _Table[int, ChoreSwap] = _Table(store.chore_swaps)
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
         return (
@@ -779,6 +886,8 @@ class _Transaction:
             self.nudges,
             self.checkins,
             self.answers,
+            self.chores,
+            self.chore_swaps,
         )
 
     def lock(self, nudge_id: int) -> None:
@@ -810,6 +919,8 @@ class _Transaction:
         nudges = self.nudges.after_commit()
         checkins = self.checkins.after_commit()
         answers = self.answers.after_commit()
+        chores = self.chores.after_commit()
+        chore_swaps = self.chore_swaps.after_commit()
         _unique(list(people.values()), lambda p: p.telegram_id, "telegram_id")
         _unique(list(couples.values()), lambda c: c.group_chat_id, "group_chat_id")
         _unique(
@@ -835,6 +946,8 @@ class _Transaction:
         _replace(self.store.nudges, nudges)
         _replace(self.store.checkins, checkins)
         _replace(self.store.answers, answers)
+        _replace(self.store.chores, chores)
+        _replace(self.store.chore_swaps, chore_swaps)
         for table in self._tables():
             table.reset()
         self.unlock()
@@ -858,6 +971,7 @@ class InMemoryUnitOfWork:
     commitments: InMemoryCommitments
     nudges: InMemoryNudges
     checkins: InMemoryCheckins
+    chores: InMemoryChores
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
@@ -880,6 +994,7 @@ class InMemoryUnitOfWork:
         self.commitments = InMemoryCommitments(self)
         self.nudges = InMemoryNudges(self)
         self.checkins = InMemoryCheckins(self)
+        self.chores = InMemoryChores(self)
         return self
 
     async def __aexit__(
@@ -1070,6 +1185,8 @@ class ChartCall:
     title: str
     week_labels: tuple[str, ...]
     people: tuple[PersonSeries, ...]
+    trust_label: str = ""
+    kept_label: str = ""
 
 
 class RecordingCharts:
@@ -1079,10 +1196,17 @@ class RecordingCharts:
         self.calls: list[ChartCall] = []
 
     def __call__(
-        self, title: str, week_labels: Sequence[str], people: Sequence[PersonSeries]
+        self,
+        title: str,
+        week_labels: Sequence[str],
+        people: Sequence[PersonSeries],
+        *,
+        trust_label: str,
+        kept_label: str,
     ) -> bytes:
         """Record the inputs; the bytes name the call so tests can match image to call."""
-        self.calls.append(ChartCall(title, tuple(week_labels), tuple(people)))
+        call = ChartCall(title, tuple(week_labels), tuple(people), trust_label, kept_label)
+        self.calls.append(call)
         return PNG_SIGNATURE + f"chart {len(self.calls)}".encode()
 
 

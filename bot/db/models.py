@@ -75,6 +75,8 @@ class PersonRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # Set when Telegram says the person blocked the bot: their nudges wait until /start.
     blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Holiday: no nudges up to and including this local date; those days count nowhere.
+    paused_until: Mapped[date | None] = mapped_column(Date)
 
 
 class CoupleRow(Base):
@@ -116,6 +118,39 @@ class CommitmentRow(Base):
     next_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     next_local_date: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # "Make it smaller" is offered once; this remembers that it was.
+    sizing_offered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Set when the commitment is one partner's share of a chore in the couple's plan.
+    chore_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chores.id", ondelete="SET NULL"), index=True
+    )
+
+
+class ChoreRow(Base):
+    """A chore of a couple's weekly plan; who does it on which days lives in commitments."""
+
+    __tablename__ = "chores"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    couple_id: Mapped[int] = mapped_column(ForeignKey("couples.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChoreSwapRow(Base):
+    """One partner asking the other to take one weekday of a chore."""
+
+    __tablename__ = "chore_swaps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chore_id: Mapped[int] = mapped_column(ForeignKey("chores.id", ondelete="CASCADE"), index=True)
+    requester_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    weekday: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class NudgeRow(Base):
@@ -145,6 +180,7 @@ class NudgeRow(Base):
     partner_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     partner_message_id: Mapped[int | None] = mapped_column(BigInteger)
     noticed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reflection_shared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class CheckinRow(Base):
@@ -183,6 +219,7 @@ class CheckinAnswerRow(Base):
     differently: Mapped[str | None] = mapped_column(Text)
     words_done: Mapped[bool] = mapped_column(Boolean, default=False)
     words_asked: Mapped[bool] = mapped_column(Boolean, default=False)
+    words_shared: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 

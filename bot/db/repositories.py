@@ -6,13 +6,16 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.encryption import FieldCipher
 from bot.db.models import (
     CheckinAnswerRow,
     CheckinRow,
+    ChoreRow,
+    ChoreSwapRow,
     CommitmentRow,
     CoupleRow,
     InviteRow,
@@ -23,6 +26,8 @@ from bot.domain.models import (
     Checkin,
     CheckinAnswer,
     CheckinSlot,
+    Chore,
+    ChoreSwap,
     Commitment,
     CommitmentState,
     Couple,
@@ -30,8 +35,10 @@ from bot.domain.models import (
     NewNudge,
     Nudge,
     NudgeStatus,
+    PastAnswer,
     Pending,
     Person,
+    SwapState,
 )
 
 
@@ -47,6 +54,7 @@ def _person(row: PersonRow) -> Person:
         pending=pending,
         created_at=row.created_at,
         blocked_at=row.blocked_at,
+        paused_until=row.paused_until,
     )
 
 
@@ -71,10 +79,12 @@ def _commitment(row: CommitmentRow) -> Commitment:
         next_due_at=row.next_due_at,
         next_local_date=row.next_local_date,
         created_at=row.created_at,
+        sizing_offered_at=row.sizing_offered_at,
+        chore_id=row.chore_id,
     )
 
 
-def _nudge(row: NudgeRow) -> Nudge:
+def _nudge(row: NudgeRow, cipher: FieldCipher) -> Nudge:
     return Nudge(
         id=row.id,
         commitment_id=row.commitment_id,
@@ -88,17 +98,20 @@ def _nudge(row: NudgeRow) -> Nudge:
         message_id=row.message_id,
         sent_at=row.sent_at,
         answered_at=row.answered_at,
-        reflection=row.reflection,
+        reflection=cipher.decrypt(row.reflection),
         partner_chat_id=row.partner_chat_id,
         partner_message_id=row.partner_message_id,
         noticed_at=row.noticed_at,
+        reflection_shared_at=row.reflection_shared_at,
         next_attempt_at=row.next_attempt_at,
     )
 
 
 class _Repository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, cipher: FieldCipher | None = None) -> None:
         self._session = session
+        # Encrypts what people write freely; a plain one when DATA_KEY is unset.
+        self._cipher = cipher or FieldCipher()
 
 
 class SqlPeople(_Repository):
@@ -157,6 +170,16 @@ class SqlPeople(_Repository):
             .execution_options(synchronize_session=False)
         )
         return bool(getattr(result, "rowcount", 0))
+
+    async def delete(self, person_id: int) -> None:
+        await self._session.execute(delete(PersonRow).where(PersonRow.id == person_id))
+
+
+    async def set_paused_until(self, person_id: int, last_day: date | None) -> None:
+        await self._set(person_id, paused_until=last_day)
+
+    async def set_language(self, person_id: int, language: str) -> None:
+        await self._set(person_id, language=language)
 
 
 class SqlCouples(_Repository):
@@ -224,6 +247,9 @@ class SqlCouples(_Repository):
             select(CoupleRow.therapy_suggested_on).where(CoupleRow.id == couple_id)
         )
 
+    async def delete(self, couple_id: int) -> None:
+        await self._session.execute(delete(CoupleRow).where(CoupleRow.id == couple_id))
+
 
 class SqlInvites(_Repository):
     """Invitation codes in SQL."""
@@ -248,6 +274,20 @@ class SqlInvites(_Repository):
             update(InviteRow).where(InviteRow.code == code).values(used_by=used_by, used_at=at)
         )
 
+    async def of_person(self, person_id: int) -> list[Invite]:
+        rows = await self._session.scalars(
+            select(InviteRow)
+            .where(or_(InviteRow.inviter_id == person_id, InviteRow.used_by == person_id))
+            .order_by(InviteRow.created_at)
+        )
+        return [_invite(row) for row in rows]
+
+    async def delete_of_person(self, person_id: int) -> None:
+        await self._session.execute(delete(InviteRow).where(InviteRow.inviter_id == person_id))
+        await self._session.execute(
+            update(InviteRow).where(InviteRow.used_by == person_id).values(used_by=None)
+        )
+
 
 class SqlCommitments(_Repository):
     """Commitments in SQL."""
@@ -257,7 +297,14 @@ class SqlCommitments(_Repository):
         return _commitment(row) if row else None
 
     async def add(
-        self, person_id: int, text: str, weekdays: int, local_time: time, created_at: datetime
+        self,
+        person_id: int,
+        text: str,
+        weekdays: int,
+        local_time: time,
+        created_at: datetime,
+        *,
+        chore_id: int | None = None,
     ) -> Commitment:
         row = CommitmentRow(
             person_id=person_id,
@@ -266,6 +313,7 @@ class SqlCommitments(_Repository):
             local_time=local_time,
             state=CommitmentState.ACTIVE.value,
             created_at=created_at,
+            chore_id=chore_id,
         )
         self._session.add(row)
         await self._session.flush()
@@ -305,9 +353,9 @@ class SqlCommitments(_Repository):
     ) -> None:
         await self._set(commitment_id, next_local_date=next_local_date, next_due_at=next_due_at)
 
-    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, str]]:
+    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, Person]]:
         rows = await self._session.execute(
-            select(CommitmentRow, PersonRow.timezone)
+            select(CommitmentRow, PersonRow)
             .join(PersonRow, PersonRow.id == CommitmentRow.person_id)
             .where(
                 CommitmentRow.state == CommitmentState.ACTIVE.value,
@@ -318,7 +366,22 @@ class SqlCommitments(_Repository):
             .order_by(CommitmentRow.next_due_at)
             .limit(limit)
         )
-        return [(_commitment(row), timezone) for row, timezone in rows]
+        return [(_commitment(row), _person(owner)) for row, owner in rows]
+
+    async def mark_sizing_offered(self, commitment_id: int, at: datetime) -> bool:
+        result = await self._session.execute(
+            update(CommitmentRow)
+            .where(CommitmentRow.id == commitment_id, CommitmentRow.sizing_offered_at.is_(None))
+            .values(sizing_offered_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def set_text(self, commitment_id: int, text: str) -> None:
+        await self._set(commitment_id, text=text)
+
+    async def set_weekdays(self, commitment_id: int, weekdays: int) -> None:
+        await self._set(commitment_id, weekdays=weekdays)
 
     async def texts(self, commitment_ids: Sequence[int]) -> dict[int, str]:
         if not commitment_ids:
@@ -330,13 +393,32 @@ class SqlCommitments(_Repository):
         )
         return {row_id: text for row_id, text in rows}
 
+    async def of_chores(self, chore_ids: Sequence[int]) -> list[Commitment]:
+        if not chore_ids:
+            return []
+        rows = await self._session.scalars(
+            select(CommitmentRow)
+            .where(
+                CommitmentRow.chore_id.in_(set(chore_ids)),
+                CommitmentRow.state != CommitmentState.DELETED.value,
+            )
+            .order_by(CommitmentRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_commitment(row) for row in rows]
+
+    async def delete_of_person(self, person_id: int) -> None:
+        await self._session.execute(
+            delete(CommitmentRow).where(CommitmentRow.person_id == person_id)
+        )
+
 
 class SqlNudges(_Repository):
     """The nudge ledger in SQL."""
 
     async def get(self, nudge_id: int) -> Nudge | None:
         row = await self._session.get(NudgeRow, nudge_id, populate_existing=True)
-        return _nudge(row) if row else None
+        return _nudge(row, self._cipher) if row else None
 
     async def add_if_absent(self, nudge: NewNudge) -> bool:
         if await self.exists(nudge.commitment_id, nudge.local_date):
@@ -398,7 +480,7 @@ class SqlNudges(_Repository):
             .order_by(NudgeRow.id)
             .execution_options(populate_existing=True)
         )
-        return [_nudge(row) for row in rows]
+        return [_nudge(row, self._cipher) for row in rows]
 
     async def release_claims(self, claimed_before: datetime) -> int:
         result = await self._session.execute(
@@ -449,8 +531,27 @@ class SqlNudges(_Repository):
         )
         return bool(getattr(result, "rowcount", 0))
 
+    async def snooze(self, nudge_id: int, until: datetime) -> bool:
+        # Back to DUE with a later attempt time: the tick sends it again; tomorrow is untouched.
+        result = await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id == nudge_id, NudgeRow.status == NudgeStatus.SENT.value)
+            .values(status=NudgeStatus.DUE.value, next_attempt_at=until, attempts=0)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def mark_reflection_shared(self, nudge_id: int, at: datetime) -> bool:
+        result = await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.id == nudge_id, NudgeRow.reflection_shared_at.is_(None))
+            .values(reflection_shared_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
     async def set_reflection(self, nudge_id: int, text: str) -> None:
-        await self._set_many([nudge_id], reflection=text)
+        await self._set_many([nudge_id], reflection=self._cipher.encrypt(text))
 
     async def set_partner_message(self, nudge_id: int, chat_id: int, message_id: int) -> None:
         await self._set_many([nudge_id], partner_chat_id=chat_id, partner_message_id=message_id)
@@ -471,7 +572,7 @@ class SqlNudges(_Repository):
             .order_by(NudgeRow.id)
             .execution_options(populate_existing=True)
         )
-        return [_nudge(row) for row in rows]
+        return [_nudge(row, self._cipher) for row in rows]
 
     async def answerable(self, person_id: int, since: date) -> list[Nudge]:
         rows = await self._session.scalars(
@@ -483,7 +584,7 @@ class SqlNudges(_Repository):
             )
             .order_by(NudgeRow.local_date, NudgeRow.id)
         )
-        return [_nudge(row) for row in rows]
+        return [_nudge(row, self._cipher) for row in rows]
 
     async def of_person_between(self, person_id: int, first: date, last: date) -> list[Nudge]:
         rows = await self._session.scalars(
@@ -498,10 +599,23 @@ class SqlNudges(_Repository):
             .order_by(NudgeRow.local_date, NudgeRow.id)
             .execution_options(populate_existing=True)
         )
-        return [_nudge(row) for row in rows]
+        return [_nudge(row, self._cipher) for row in rows]
+
+    async def delete_of_person(self, person_id: int) -> None:
+        await self._session.execute(delete(NudgeRow).where(NudgeRow.person_id == person_id))
+
+    async def forget_partner_chat(self, chat_id: int) -> None:
+        await self._session.execute(
+            update(NudgeRow)
+            .where(NudgeRow.partner_chat_id == chat_id)
+            .values(partner_chat_id=None, partner_message_id=None)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _checkin(row: CheckinRow) -> Checkin:
+    # Check-ins of an ended couple (couple_id NULL after a /forget) are never handed out here.
+    assert row.couple_id is not None
     return Checkin(
         id=row.id,
         couple_id=row.couple_id,
@@ -515,17 +629,18 @@ def _checkin(row: CheckinRow) -> Checkin:
     )
 
 
-def _answer(row: CheckinAnswerRow) -> CheckinAnswer:
+def _answer(row: CheckinAnswerRow, cipher: FieldCipher) -> CheckinAnswer:
     return CheckinAnswer(
         checkin_id=row.checkin_id,
         person_id=row.person_id,
         trust=row.trust,
         progress=row.progress,
         safety=row.safety,
-        appreciated=row.appreciated,
-        differently=row.differently,
+        appreciated=cipher.decrypt(row.appreciated),
+        differently=cipher.decrypt(row.differently),
         words_done=row.words_done,
         words_asked=row.words_asked,
+        words_shared=row.words_shared,
     )
 
 
@@ -534,7 +649,7 @@ class SqlCheckins(_Repository):
 
     async def get(self, checkin_id: int) -> Checkin | None:
         row = await self._session.get(CheckinRow, checkin_id, populate_existing=True)
-        return _checkin(row) if row else None
+        return _checkin(row) if row and row.couple_id is not None else None
 
     async def add_if_absent(
         self, couple_id: int, iso_year: int, iso_week: int, opened_at: datetime
@@ -590,6 +705,7 @@ class SqlCheckins(_Repository):
                 CheckinRow.closed_at.is_(None),
                 CheckinRow.reminded_at.is_(None),
                 CheckinRow.opened_at <= opened_before,
+                CheckinRow.couple_id.is_not(None),
             )
             .limit(limit)
         )
@@ -603,7 +719,11 @@ class SqlCheckins(_Repository):
     async def to_close(self, opened_before: datetime, limit: int) -> list[Checkin]:
         rows = await self._session.scalars(
             select(CheckinRow)
-            .where(CheckinRow.closed_at.is_(None), CheckinRow.opened_at <= opened_before)
+            .where(
+                CheckinRow.closed_at.is_(None),
+                CheckinRow.opened_at <= opened_before,
+                CheckinRow.couple_id.is_not(None),
+            )
             .limit(limit)
         )
         return [_checkin(row) for row in rows]
@@ -625,7 +745,7 @@ class SqlCheckins(_Repository):
             .order_by(CheckinAnswerRow.id)
             .execution_options(populate_existing=True)
         )
-        return [_answer(row) for row in rows]
+        return [_answer(row, self._cipher) for row in rows]
 
     async def answers_of_couple(
         self, couple_id: int, limit: int
@@ -637,7 +757,7 @@ class SqlCheckins(_Repository):
         rows = await self._session.scalars(
             select(CheckinAnswerRow).where(CheckinAnswerRow.checkin_id.in_(list(by_id)))
         )
-        return [(by_id[row.checkin_id], _answer(row)) for row in rows]
+        return [(by_id[row.checkin_id], _answer(row, self._cipher)) for row in rows]
 
     async def save_answer(self, answer: CheckinAnswer, at: datetime) -> None:
         row = await self._session.scalar(
@@ -652,9 +772,103 @@ class SqlCheckins(_Repository):
         row.trust = answer.trust
         row.progress = answer.progress
         row.safety = answer.safety
-        row.appreciated = answer.appreciated
-        row.differently = answer.differently
+        row.appreciated = self._cipher.encrypt(answer.appreciated)
+        row.differently = self._cipher.encrypt(answer.differently)
         row.words_done = answer.words_done
         row.words_asked = answer.words_asked
+        row.words_shared = answer.words_shared
         row.updated_at = at
         await self._session.flush()
+
+    async def answers_of_person(self, person_id: int) -> list[PastAnswer]:
+        rows = await self._session.execute(
+            select(CheckinRow, CheckinAnswerRow)
+            .join(CheckinAnswerRow, CheckinAnswerRow.checkin_id == CheckinRow.id)
+            .where(CheckinAnswerRow.person_id == person_id)
+            .order_by(CheckinRow.iso_year, CheckinRow.iso_week, CheckinRow.id)
+        )
+        return [
+            PastAnswer(
+                checkin.iso_year,
+                checkin.iso_week,
+                checkin.opened_at,
+                checkin.closed_at,
+                _answer(answer, self._cipher),
+            )
+            for checkin, answer in rows
+        ]
+
+    async def delete_answers_of(self, person_id: int) -> None:
+        await self._session.execute(
+            delete(CheckinAnswerRow).where(CheckinAnswerRow.person_id == person_id)
+        )
+
+    async def delete_orphans(self) -> None:
+        answered = select(CheckinAnswerRow.id).where(CheckinAnswerRow.checkin_id == CheckinRow.id)
+        await self._session.execute(
+            delete(CheckinRow).where(CheckinRow.couple_id.is_(None), ~answered.exists())
+        )
+
+
+def _chore(row: ChoreRow) -> Chore:
+    return Chore(row.id, row.couple_id, row.name, row.created_at)
+
+
+def _swap(row: ChoreSwapRow) -> ChoreSwap:
+    return ChoreSwap(
+        id=row.id,
+        chore_id=row.chore_id,
+        requester_id=row.requester_id,
+        weekday=row.weekday,
+        state=SwapState(row.state),
+        created_at=row.created_at,
+        settled_at=row.settled_at,
+    )
+
+
+class SqlChores(_Repository):
+    """Chores and chore swaps in SQL."""
+
+    async def get(self, chore_id: int) -> Chore | None:
+        row = await self._session.get(ChoreRow, chore_id, populate_existing=True)
+        return _chore(row) if row else None
+
+    async def add(self, couple_id: int, name: str, created_at: datetime) -> Chore:
+        row = ChoreRow(couple_id=couple_id, name=name, created_at=created_at)
+        self._session.add(row)
+        await self._session.flush()
+        return _chore(row)
+
+    async def of_couple(self, couple_id: int) -> list[Chore]:
+        rows = await self._session.scalars(
+            select(ChoreRow).where(ChoreRow.couple_id == couple_id).order_by(ChoreRow.id)
+        )
+        return [_chore(row) for row in rows]
+
+    async def add_swap(
+        self, chore_id: int, requester_id: int, weekday: int, created_at: datetime
+    ) -> ChoreSwap:
+        row = ChoreSwapRow(
+            chore_id=chore_id,
+            requester_id=requester_id,
+            weekday=weekday,
+            state=SwapState.PENDING.value,
+            created_at=created_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _swap(row)
+
+    async def swap(self, swap_id: int) -> ChoreSwap | None:
+        row = await self._session.get(ChoreSwapRow, swap_id, populate_existing=True)
+        return _swap(row) if row else None
+
+    async def settle_swap(self, swap_id: int, state: SwapState, at: datetime) -> bool:
+        # Guarded so that two presses at once (accept and decline) settle it once.
+        result = await self._session.execute(
+            update(ChoreSwapRow)
+            .where(ChoreSwapRow.id == swap_id, ChoreSwapRow.state == SwapState.PENDING.value)
+            .values(state=state.value, settled_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))

@@ -6,8 +6,10 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.db.encryption import FieldCipher
 from bot.db.repositories import (
     SqlCheckins,
+    SqlChores,
     SqlCommitments,
     SqlCouples,
     SqlInvites,
@@ -25,9 +27,13 @@ class SqlUnitOfWork:
     commitments: SqlCommitments
     nudges: SqlNudges
     checkins: SqlCheckins
+    chores: SqlChores
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], cipher: FieldCipher | None = None
+    ) -> None:
         self._sessions = sessions
+        self._cipher = cipher or FieldCipher()
         self._session: AsyncSession | None = None
 
     async def __aenter__(self) -> SqlUnitOfWork:
@@ -37,8 +43,9 @@ class SqlUnitOfWork:
         self.couples = SqlCouples(session)
         self.invites = SqlInvites(session)
         self.commitments = SqlCommitments(session)
-        self.nudges = SqlNudges(session)
-        self.checkins = SqlCheckins(session)
+        self.nudges = SqlNudges(session, self._cipher)
+        self.checkins = SqlCheckins(session, self._cipher)
+        self.chores = SqlChores(session)
         return self
 
     async def __aexit__(
@@ -63,8 +70,10 @@ class SqlUnitOfWork:
 class SqlUnitOfWorkFactory:
     """Makes a unit of work per use case over one engine."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, cipher: FieldCipher | None = None) -> None:
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # DATA_KEY's cipher; without one, text is stored as it is.
+        self._cipher = cipher or FieldCipher()
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions)
+        return SqlUnitOfWork(self._sessions, self._cipher)

@@ -16,8 +16,49 @@ CANCEL_DELETE = "cx"
 DAYS = "d"
 PICK_DAY = "dp"
 CHECKIN = "q"
+SNOOZE = "z"
+FEWER_DAYS = "sd"
+SHARE_REFLECTION = "sr"
+SHARE_WORDS = "sw"
+KEEP_WORDS = "kw"
+SMALLER = "st"
+FORGET = "fy"
+KEEP_DATA = "fx"
+# The chore plan: add, assignee, days, swap a day and its answer.
+CHORE_ADD = "ha"
+CHORE_SWAP = "hs"
+CHORE_WHO = "hw"
+CHORE_DAYS = "hd"
+CHORE_PICK_DAY = "hp"
+SWAP_DAY = "hq"
+SWAP_ACCEPT = "hk"
+SWAP_DECLINE = "hn"
+CHORE_VERBS = frozenset(
+    {
+        CHORE_ADD,
+        CHORE_SWAP,
+        CHORE_WHO,
+        CHORE_DAYS,
+        CHORE_PICK_DAY,
+        SWAP_DAY,
+        SWAP_ACCEPT,
+        SWAP_DECLINE,
+    }
+)
 
 _WITH_ID = {
+    CHORE_ADD,
+    CHORE_SWAP,
+    CHORE_WHO,
+    SWAP_DAY,
+    SWAP_ACCEPT,
+    SWAP_DECLINE,
+    SNOOZE,
+    SHARE_REFLECTION,
+    SHARE_WORDS,
+    KEEP_WORDS,
+    FEWER_DAYS,
+    SMALLER,
     KEPT,
     MISSED,
     NOTICED,
@@ -27,6 +68,8 @@ _WITH_ID = {
     DELETE,
     CONFIRM_DELETE,
     CANCEL_DELETE,
+    FORGET,
+    KEEP_DATA,
 }
 DAY_PRESETS = ("all", "wk", "we", "pick")
 
@@ -52,6 +95,10 @@ def decode(data: str | None) -> Action | None:
     if verb in _WITH_ID:
         return Action(verb, int(arg)) if arg.isascii() and arg.isdigit() and len(arg) < 19 else None
     if verb == DAYS and arg in DAY_PRESETS:
+        return Action(verb, arg)
+    if verb == CHORE_DAYS and arg in DAY_PRESETS:
+        return Action(verb, arg)
+    if verb == CHORE_PICK_DAY and (arg == "ok" or (arg in "0123456" and len(arg) == 1)):
         return Action(verb, arg)
     if verb == CHECKIN and 0 < len(arg) <= 32 and arg.isascii():
         return Action(verb, arg)

@@ -20,5 +20,11 @@ class ChartMaker(Protocol):
     """Draws the trend chart as PNG bytes."""
 
     def __call__(
-        self, title: str, week_labels: Sequence[str], people: Sequence[PersonSeries]
+        self,
+        title: str,
+        week_labels: Sequence[str],
+        people: Sequence[PersonSeries],
+        *,
+        trust_label: str,
+        kept_label: str,
     ) -> bytes: ...

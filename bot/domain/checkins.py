@@ -37,9 +37,10 @@ from bot.domain.ports import (
     UnitOfWorkFactory,
 )
 from bot.domain.progress import percent, person_consistency, recent_weeks, week_rate
+from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
-from bot.texts import text
+from bot.texts import text, without_accents
 
 log = logging.getLogger(__name__)
 
@@ -48,21 +49,23 @@ CLOSE_AFTER = timedelta(hours=72)
 CHART_WEEKS = 12
 WORDS = "checkin_words"
 MAX_WORDS = 1000
+# English and Spanish names and abbreviations, without accents: "mié" and "mie" both work.
 WEEKDAY_WORDS = {
-    **{name: day for day, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{
-        name: day
-        for day, name in enumerate(
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        )
-    },
+    name: day
+    for names in (
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        ("lun", "mar", "mie", "jue", "vie", "sab", "dom"),
+        ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
+    )
+    for day, name in enumerate(names)
 }
 QUESTION_KEYS = {"trust": "q_trust", "progress": "q_progress", "safety": "q_safety"}
 
 
 def parse_weekday(word: str) -> int:
     """A weekday name or abbreviation as a number (0 = Monday)."""
-    day = WEEKDAY_WORDS.get(word.strip().lower().rstrip("."))
+    day = WEEKDAY_WORDS.get(without_accents(word.strip().lower().rstrip(".")))
     if day is None:
         raise InvalidWeekday(value=word[:16])
     return day
@@ -291,8 +294,21 @@ class CheckinService:
             await uow.commit()
         if number == 1:
             return Outgoing(words_question(person.language, 2))
+        if answer.has_words:
+            return share_question(person.language, checkin_id, answer)
         await self.reveal_if_complete(checkin_id)
         return Outgoing(text(person.language, "checkin_words_thanks"))
+
+    async def decide_share(self, person: Person, checkin_id: int, shared: bool) -> str:
+        """The author shares their words in the reveal, or keeps them private."""
+        async with self._uow() as uow:
+            _, answer = await self._answerable(uow, person, checkin_id)
+            if not answer.has_words:
+                raise StaleButton()
+            await uow.checkins.save_answer(answer.with_share(shared), self._clock.now())
+            await uow.commit()
+        await self.reveal_if_complete(checkin_id)
+        return text(person.language, "words_shared" if shared else "words_private")
 
     # -- follow-up and reveal -------------------------------------------------------------
 
@@ -385,10 +401,13 @@ class CheckinService:
         last = await uow.couples.therapy_suggested_on(couple.id)
         therapy = should_suggest_therapy(history, now.date(), last)
         body = reveal_text(a, b, checkin, answers, rates, scores, therapy)
+        weeks = recent_weeks(last_day, CHART_WEEKS)
         chart = self._charts(
             text(a.language, "chart_title"),
-            [f"W{week}" for _, week in recent_weeks(last_day, CHART_WEEKS)],
+            [text(a.language, "chart_week", week=week) for _, week in weeks],
             await self._series(uow, couple, (a, b), last_day),
+            trust_label=text(a.language, "chart_trust_axis"),
+            kept_label=text(a.language, "chart_kept_axis"),
         )
         assert couple.group_chat_id is not None or a.telegram_id is not None
         chat = couple.group_chat_id if couple.group_chat_id is not None else a.telegram_id
@@ -473,6 +492,26 @@ async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     return inviter.timezone if inviter else "UTC"
 
 
+def share_question(language: str, checkin_id: int, answer: CheckinAnswer) -> Outgoing:
+    """Ask whether the words go into the reveal; with crisis words, offer help first."""
+    crisis = has_crisis_words(answer.appreciated) or has_crisis_words(answer.differently)
+    key = "crisis_resources_words" if crisis else "checkin_share_question"
+    return Outgoing(
+        text(language, key),
+        (
+            (
+                Button(
+                    text(language, "btn_share"), actions.encode(actions.SHARE_WORDS, checkin_id)
+                ),
+                Button(
+                    text(language, "btn_keep_private"),
+                    actions.encode(actions.KEEP_WORDS, checkin_id),
+                ),
+            ),
+        ),
+    )
+
+
 def words_question(language: str, number: int) -> str:
     """One of the two open questions, asked privately."""
     return text(language, "checkin_words_q1" if number == 1 else "checkin_words_q2")
@@ -539,7 +578,8 @@ def reveal_text(
         lines = []
         for person in (a, b):
             answer = answers.get(person.id)
-            said = getattr(answer, field) if answer else None
+            # Words stay private unless their author chose to share them.
+            said = getattr(answer, field) if answer and answer.words_shared else None
             if said:
                 lines.append(f"{person.name}: “{said}”")
         return lines

@@ -19,23 +19,37 @@ from bot.domain.models import Commitment, CommitmentState, Pending, Person
 from bot.domain.planning import plan_next
 from bot.domain.ports import Button, Clock, Outgoing, UnitOfWork, UnitOfWorkFactory
 from bot.domain.schedule import (
-    DAY_NAMES,
     EVERY_DAY,
     WEEKDAYS,
     WEEKENDS,
     days_of,
     parse_local_time,
 )
-from bot.texts import text
+from bot.texts import day_names, text
 
 MAX_TEXT = 200
-VAGUE_WORDS = ("always", "never", "everything", "every time", "all the time", "forever")
+# English and Spanish: the word flagged is quoted back from the person's own promise.
+VAGUE_WORDS = (
+    "always",
+    "never",
+    "everything",
+    "every time",
+    "all the time",
+    "forever",
+    "siempre",
+    "nunca",
+    "jamás",
+    "todo el tiempo",
+    "cada vez",
+)
 PRESET_MASKS = {"all": EVERY_DAY, "wk": WEEKDAYS, "we": WEEKENDS}
 
 COMMIT_WHAT = "commit_what"
 COMMIT_DAYS = "commit_days"
 COMMIT_TIME = "commit_time"
 CHANGE_TIME = "change_time"
+CHANGE_DAYS = "change_days"
+CHANGE_TEXT = "change_text"
 
 
 def clean_text(raw: str) -> str:
@@ -66,7 +80,8 @@ def days_label(language: str, mask: int) -> str:
         return text(language, "days_weekdays")
     if mask == WEEKENDS:
         return text(language, "days_weekends")
-    return ", ".join(DAY_NAMES[day] for day in days_of(mask))
+    names = day_names(language)
+    return ", ".join(names[day] for day in days_of(mask))
 
 
 @dataclass(frozen=True)
@@ -130,6 +145,8 @@ class CommitmentService:
     async def got_days(self, person: Person, choice: str) -> Outgoing:
         """A day preset, or a day toggled while picking; ask the time once days are known."""
         pending = person.pending
+        if pending is not None and pending.kind == CHANGE_DAYS:
+            return await self._change_days(person, pending, choice)
         if pending is None or pending.kind != COMMIT_DAYS:
             raise StaleButton()
         if choice in PRESET_MASKS:
@@ -143,6 +160,69 @@ class CommitmentService:
             mask ^= 1 << int(choice)
         await self._set_pending(person, Pending(COMMIT_DAYS, {**pending.data, "mask": mask}))
         return pick_days_question(person.language, mask)
+
+    async def ask_fewer_days(self, person: Person, commitment_id: int) -> Outgoing:
+        """Start picking fewer days for an existing commitment, from its current days."""
+        async with self._uow() as uow:
+            commitment = await self.owned(uow, person, commitment_id)
+            pending = Pending(CHANGE_DAYS, {"id": commitment.id, "mask": commitment.weekdays})
+            await uow.people.set_pending(person.id, pending)
+            await uow.commit()
+        return pick_days_question(person.language, commitment.weekdays)
+
+    async def _change_days(self, person: Person, pending: Pending, choice: str) -> Outgoing:
+        mask = int(pending.data["mask"])
+        if choice in PRESET_MASKS:
+            mask = PRESET_MASKS[choice]
+        elif choice not in ("ok", "pick"):
+            mask ^= 1 << int(choice)
+            await self._set_pending(person, Pending(CHANGE_DAYS, {**pending.data, "mask": mask}))
+            return pick_days_question(person.language, mask)
+        if choice == "pick":
+            return pick_days_question(person.language, mask)
+        if not mask:
+            raise NoDays()
+        async with self._uow() as uow:
+            commitment = await self.owned(uow, person, int(pending.data["id"]))
+            await uow.commitments.set_weekdays(commitment.id, mask)
+            changed = await uow.commitments.get(commitment.id)
+            assert changed is not None
+            await plan_next(uow, changed, await _zone_of(uow, person), self._clock.now())
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+        return Outgoing(
+            text(
+                person.language,
+                "commitment_days_set",
+                text=commitment.text,
+                days=days_label(person.language, mask),
+            )
+        )
+
+    async def ask_smaller(self, person: Person, commitment_id: int) -> Outgoing:
+        """Wait for a smaller version of a commitment's words."""
+        async with self._uow() as uow:
+            commitment = await self.owned(uow, person, commitment_id)
+            await uow.people.set_pending(person.id, Pending(CHANGE_TEXT, {"id": commitment.id}))
+            await uow.commit()
+        return Outgoing(text(person.language, "commitment_smaller_ask", text=commitment.text))
+
+    async def got_smaller(self, person: Person, raw: str) -> Outgoing:
+        """The smaller version arrived: keep the commitment, its days, time and history."""
+        assert person.pending is not None
+        smaller = clean_text(raw)
+        async with self._uow() as uow:
+            try:
+                commitment = await self.owned(uow, person, int(person.pending.data["id"]))
+            except UnknownCommitment:
+                # Deleted meanwhile: stop waiting for words, or every message would fail.
+                await uow.people.set_pending(person.id, None)
+                await uow.commit()
+                raise
+            await uow.commitments.set_text(commitment.id, smaller)
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+        return Outgoing(text(person.language, "commitment_text_set", text=smaller))
 
     async def _ask_time(self, person: Person, commitment_text: str, mask: int) -> Outgoing:
         await self._set_pending(
@@ -270,7 +350,7 @@ def pick_days_question(language: str, mask: int) -> Outgoing:
     """Seven toggles and Done, showing the days chosen so far."""
     toggles = tuple(
         Button(("✔️ " if mask & (1 << day) else "") + name, actions.encode(actions.PICK_DAY, day))
-        for day, name in enumerate(DAY_NAMES)
+        for day, name in enumerate(day_names(language))
     )
     done = Button(text(language, "days_done"), actions.encode(actions.PICK_DAY, "ok"))
     chosen = days_label(language, mask) if mask else "—"

@@ -2,8 +2,9 @@
 
 The ledger is the source of truth. Planning writes one row per (commitment, local date), so
 repeating a tick repeats nothing. Delivery claims rows, sends outside any transaction, then
-records the message reference; only a crash between the messenger accepting a message and that
-record being committed can send one twice, and such re-sends are counted in `attempts`.
+records the message reference; only a crash (or a stop that abandons a send still in flight)
+between the messenger accepting a message and that record being committed can send one twice,
+and such re-sends are counted in `attempts` (which counts claims, so it is an upper bound).
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.domain.couples import partner_of
 from bot.domain.models import Commitment, NewNudge, Nudge, NudgeStatus, Person
+from bot.domain.nudging import answer_window_open
 from bot.domain.ports import (
     Clock,
     DeliveryError,
     Messenger,
     Outgoing,
     RecipientBlocked,
+    Sent,
     TryLater,
     UnitOfWork,
     UnitOfWorkFactory,
@@ -33,6 +37,7 @@ from bot.domain.schedule import (
     following,
     is_late,
     is_local_day_over,
+    local_today,
     next_occurrence,
     valid_zone,
 )
@@ -46,6 +51,11 @@ CLAIM_BATCH = 200
 MAX_ATTEMPTS = 12
 # A claim older than this belongs to a process that died mid-send.
 CLAIM_TIMEOUT = timedelta(minutes=5)
+# Waits before the first retries of a transient failure, taken within the tick when the
+# dispatcher is given them (the process is); later retries follow `backoff`, in later ticks.
+QUICK_RETRIES = (1.0, 2.0, 4.0)
+# A tick retries within itself only this long after it started, well before the next tick.
+TICK_BUDGET = timedelta(seconds=45)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -73,12 +83,30 @@ class Dispatcher:
         messenger: Messenger,
         clock: Clock,
         concurrency: int = 1,
+        *,
+        quick_retries: Sequence[float] = (),
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self._uow = uow
         self._messenger = messenger
         self._clock = clock
         # Each message in flight is one a crash could repeat, so by default there is only one.
         self._gate = asyncio.Semaphore(concurrency)
+        self._quick_retries = tuple(quick_retries)
+        self._sleep = sleep
+        self._retry_times: list[datetime] = []
+        self._stopping = asyncio.Event()
+        self._aborting = asyncio.Event()
+
+    def stop(self) -> None:
+        """Start no more sends: claimed rows not sent yet go back to due, for the next start."""
+        self._stopping.set()
+
+    def abort(self) -> None:
+        """Also give up the sends in flight (a stop that waited long enough); their rows go back
+        to due. One of them may have reached the person: that re-send is counted in attempts."""
+        self._stopping.set()
+        self._aborting.set()
 
     async def recover(self) -> int:
         """At start-up, release claims a killed process left behind, so they are sent again."""
@@ -102,8 +130,8 @@ class Dispatcher:
         while True:
             async with self._uow() as uow:
                 due = await uow.commitments.due_for_planning(now, PLAN_BATCH)
-                for commitment, timezone in due:
-                    await self._plan_one(uow, commitment, timezone, now, report)
+                for commitment, owner in due:
+                    await self._plan_one(uow, commitment, owner, now, report)
                 await uow.commit()
             if len(due) < PLAN_BATCH:
                 return
@@ -112,11 +140,11 @@ class Dispatcher:
         self,
         uow: UnitOfWork,
         commitment: Commitment,
-        timezone: str,
+        owner: Person,
         now: datetime,
         report: TickReport,
     ) -> None:
-        zone = valid_zone(timezone)
+        zone = valid_zone(owner.timezone)
         if zone is None or commitment.next_local_date is None or commitment.next_due_at is None:
             await uow.commitments.set_next(commitment.id, None, None)
             return
@@ -124,7 +152,15 @@ class Dispatcher:
         for _ in range(MAX_CATCH_UP_DAYS):
             if occurrence.due_at > now:
                 break
-            over = is_local_day_over(occurrence.local_date, zone, now)
+            if owner.paused_on(occurrence.local_date):
+                # A holiday day leaves no row: it counts neither as kept nor as missed.
+                occurrence = following(
+                    commitment.weekdays, commitment.local_time, zone, occurrence.local_date
+                )
+                continue
+            # The day the due instant falls on where the person is now: a nudge still owed
+            # from a zone they just left (east of it, past midnight) is late, not over.
+            over = is_local_day_over(local_today(zone, occurrence.due_at), zone, now)
             row = NewNudge(
                 commitment.id,
                 commitment.person_id,
@@ -144,15 +180,23 @@ class Dispatcher:
         await uow.commitments.set_next(commitment.id, occurrence.local_date, occurrence.due_at)
 
     async def deliver(self, report: TickReport) -> None:
-        """Claim due rows in batches and send each person's rows as one message."""
-        while True:
+        """Claim due rows in batches and send each person's rows as one message; retries due
+        within the tick's budget are waited for, later ones are left to later ticks."""
+        started = self._clock.now()
+        self._retry_times = []
+        while not self._stopping.is_set():
             now = self._clock.now()
             async with self._uow() as uow:
                 await uow.nudges.release_claims(now - CLAIM_TIMEOUT)
                 claimed = await uow.nudges.claim_due(now, CLAIM_BATCH)
                 await uow.commit()
             if not claimed:
-                return
+                self._retry_times = [at for at in self._retry_times if at > now]
+                soonest = min(self._retry_times, default=None)
+                if not self._quick_retries or soonest is None or soonest > started + TICK_BUDGET:
+                    return
+                await self._pause((soonest - now).total_seconds())
+                continue
             by_person: dict[int, list[Nudge]] = defaultdict(list)
             for nudge in claimed:
                 by_person[nudge.person_id].append(nudge)
@@ -163,6 +207,9 @@ class Dispatcher:
     async def _deliver_bundle(self, nudges: Sequence[Nudge], report: TickReport) -> None:
         async with self._gate:
             ids = [n.id for n in nudges]
+            if self._stopping.is_set():
+                await self._release(ids)
+                return
             async with self._uow() as uow:
                 person = await uow.people.get(nudges[0].person_id)
                 texts = await uow.commitments.texts([n.commitment_id for n in nudges])
@@ -170,10 +217,34 @@ class Dispatcher:
                 await self._fail(ids)
                 report.failed += len(ids)
                 return
-            # Claimed rows are SENDING; show them as they will be once sent, with their buttons.
-            shown = [replace(n, status=NudgeStatus.SENT) for n in nudges]
+            now = self._clock.now()
+            zone = valid_zone(person.timezone)
+            if zone is not None and any(
+                is_local_day_over(local_today(zone, n.due_at), zone, now) for n in nudges
+            ):
+                # Left due past its day (a stop, then downtime over midnight; or retries that
+                # ran out the day): a nudge for a day that is over is not sent any more.
+                nudges, expired = _split_expired(nudges, zone, now)
+                if expired:
+                    log.warning("nudges %s expired with their local day unsent", expired)
+                    await self._fail(expired)
+                    report.failed += len(expired)
+                if not nudges:
+                    return
+                ids = [n.id for n in nudges]
+            # Claimed rows are SENDING; show them as they will be once sent, with their buttons,
+            # and say so when they come late (after downtime, or after retrying for a while).
+            # A snoozed nudge (sent before) asked again is not late: the person chose the hour.
+            shown = [
+                replace(
+                    n,
+                    status=NudgeStatus.SENT,
+                    late=n.late or (n.sent_at is None and is_late(n.due_at, now)),
+                )
+                for n in nudges
+            ]
             try:
-                sent = await self._messenger.send(
+                sent = await self._send_unless_aborted(
                     person.telegram_id, nudge_message(person, shown, texts)
                 )
             except RecipientBlocked:
@@ -187,6 +258,10 @@ class Dispatcher:
                 log.warning("sending nudges %s failed: %s", ids, type(error).__name__)
                 await self._retry(nudges, None, report)
             else:
+                if sent is None:
+                    log.warning("stopped while sending nudges %s; they go at the next start", ids)
+                    await self._release(ids)
+                    return
                 async with self._uow() as uow:
                     await uow.nudges.mark_sent(
                         ids, sent.chat_id, sent.message_id, self._clock.now()
@@ -205,12 +280,16 @@ class Dispatcher:
             await self._fail([n.id for n in nudges])
             report.failed += len(nudges)
             return
-        wait = backoff(attempts)
+        quick = self._quick_retries
+        wait = timedelta(seconds=quick[attempts - 1]) if attempts <= len(quick) else None
+        wait = wait or backoff(attempts)
         if retry_after is not None:
             wait = max(wait, timedelta(seconds=retry_after))
+        at = self._clock.now() + wait
         async with self._uow() as uow:
-            await uow.nudges.retry_later([n.id for n in nudges], self._clock.now() + wait)
+            await uow.nudges.retry_later([n.id for n in nudges], at)
             await uow.commit()
+        self._retry_times.append(at)
         report.retried += len(nudges)
 
     async def _pause_blocked(self, person: Person) -> None:
@@ -231,3 +310,48 @@ class Dispatcher:
         async with self._uow() as uow:
             await uow.nudges.mark_failed(ids)
             await uow.commit()
+
+    async def _release(self, ids: Sequence[int]) -> None:
+        """Hand claimed rows back as due now, unsent (their claim still counts in attempts)."""
+        async with self._uow() as uow:
+            await uow.nudges.retry_later(ids, self._clock.now())
+            await uow.commit()
+
+    async def _send_unless_aborted(self, chat_id: int, message: Outgoing) -> Sent | None:
+        """Send; None when `abort()` came first (whether the message arrived is unknown)."""
+        sending = asyncio.ensure_future(self._messenger.send(chat_id, message))
+        aborting = asyncio.ensure_future(self._aborting.wait())
+        try:
+            await asyncio.wait({sending, aborting}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            aborting.cancel()
+            if not sending.done():
+                sending.cancel()
+        await asyncio.wait({sending})
+        return None if sending.cancelled() else sending.result()
+
+    async def _pause(self, seconds: float) -> None:
+        """Wait for a retry due within this tick; a stop ends the wait at once."""
+        sleeping = asyncio.ensure_future(self._sleep(max(0.0, seconds)))
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({sleeping, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeping.cancel()
+            stopping.cancel()
+
+
+def _split_expired(
+    nudges: Sequence[Nudge], zone: ZoneInfo, now: datetime
+) -> tuple[list[Nudge], list[int]]:
+    """The nudges still to send, and the ids of those too late: a nudge never sent ends with
+    its local day; a snoozed one (sent before) is asked again while it can still be answered."""
+    today = local_today(zone, now)
+    running = [
+        n
+        for n in nudges
+        if not is_local_day_over(local_today(zone, n.due_at), zone, now)
+        or (n.sent_at is not None and answer_window_open(n, today))
+    ]
+    expired = [n.id for n in nudges if n not in running]
+    return running, expired

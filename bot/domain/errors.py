@@ -143,3 +143,45 @@ class CheckinDone(KeptError):
     """This week's check-in has already happened."""
 
     key = "error_checkin_done"
+
+
+class ForgetNotAwaited(StaleButton):
+    """A /forget button from an old or someone else's confirmation: nothing is deleted."""
+
+    key = "error_forget_stale"
+
+
+class BadPauseDays(KeptError):
+    """A holiday is a whole number of days within the limit."""
+
+    key = "error_pause_days"
+
+
+class ChoreNameTooLong(KeptError):
+    """A chore's name must fit a line of the week grid."""
+
+    key = "error_chore_name_long"
+
+
+class AssigneeAtLimit(KeptError):
+    """The partner a chore is given to has reached the limit of active commitments."""
+
+    key = "error_chore_limit"
+
+
+class ChoresElsewhere(KeptError):
+    """The plan is shown in private or in the couple's linked group, not in another group."""
+
+    key = "error_chores_group"
+
+
+class NoChoreDays(KeptError):
+    """A swap needs one of your own chore days."""
+
+    key = "error_no_chore_days"
+
+
+class UnknownLanguage(KeptError):
+    """Kept has no messages in that language."""
+
+    key = "error_bad_language"

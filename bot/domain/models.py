@@ -52,6 +52,11 @@ class Person:
     pending: Pending | None = None
     created_at: datetime | None = None
     blocked_at: datetime | None = None
+    paused_until: date | None = None
+
+    def paused_on(self, day: date) -> bool:
+        """Whether this local date falls in the person's holiday."""
+        return self.paused_until is not None and day <= self.paused_until
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ class Commitment:
     next_due_at: datetime | None
     next_local_date: date | None
     created_at: datetime
+    sizing_offered_at: datetime | None = None
+    chore_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class Nudge:
     partner_message_id: int | None = None
     noticed_at: datetime | None = None
     next_attempt_at: datetime | None = None
+    reflection_shared_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,7 @@ class CheckinAnswer:
     differently: str | None = None
     words_done: bool = False
     words_asked: bool = False
+    words_shared: bool = False
 
     @property
     def choices_done(self) -> bool:
@@ -191,11 +200,65 @@ class CheckinAnswer:
 
     def with_words(self, number: int, words: str | None) -> CheckinAnswer:
         """This answer with open question 1 or 2 answered (None when skipped)."""
+        # New words are private again: an earlier "Share" was about the words written then.
         if number == 1:
-            return replace(self, appreciated=words)
-        return replace(self, differently=words, words_done=True)
+            return replace(self, appreciated=words, words_shared=False)
+        # With words to show, the author still decides whether to share them.
+        done = not (self.appreciated or words)
+        return replace(self, differently=words, words_done=done, words_shared=False)
+
+    def with_share(self, shared: bool) -> CheckinAnswer:
+        """The author's decision about their words; the open questions are then done."""
+        return replace(self, words_shared=shared, words_done=True)
+
+    @property
+    def has_words(self) -> bool:
+        """Whether the author wrote anything in the open questions."""
+        return bool(self.appreciated or self.differently)
 
     @property
     def complete(self) -> bool:
         """Choices answered and the open questions answered or skipped."""
         return self.choices_done and self.words_done
+
+
+@dataclass(frozen=True)
+class PastAnswer:
+    """One of a person's check-in answers with the week it belongs to (what /export shows)."""
+
+    iso_year: int
+    iso_week: int
+    opened_at: datetime
+    closed_at: datetime | None
+    answer: CheckinAnswer
+
+
+class SwapState(enum.StrEnum):
+    """A request to swap one chore day: waiting, then accepted or declined once."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+@dataclass(frozen=True)
+class Chore:
+    """A chore of the couple's weekly plan; its days are commitments of the partners."""
+
+    id: int
+    couple_id: int
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ChoreSwap:
+    """One partner asking the other to take over one weekday of a chore."""
+
+    id: int
+    chore_id: int
+    requester_id: int
+    weekday: int
+    state: SwapState
+    created_at: datetime
+    settled_at: datetime | None = None

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.domain import actions
 from bot.domain.couples import couple_and_partner
 from bot.domain.errors import (
     AlreadyAnswered,
@@ -22,6 +23,7 @@ from bot.domain.models import (
     Person,
 )
 from bot.domain.ports import (
+    Button,
     Clock,
     DeliveryError,
     Messenger,
@@ -30,7 +32,9 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
+from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import is_scheduled, local_today, valid_zone
+from bot.domain.sizing import SizingAdvisor
 from bot.domain.views import (
     answer_buttons,
     nudge_line,
@@ -43,6 +47,7 @@ from bot.texts import text
 log = logging.getLogger(__name__)
 
 REFLECTION = "reflection"
+SNOOZE_FOR = timedelta(hours=1)
 MAX_REFLECTION = 2000
 
 
@@ -52,6 +57,12 @@ class Answered:
 
     toast: str
     reflection_prompt: str | None
+    follow_up: Outgoing | None = None
+
+
+def share_button(language: str, verb: str, item_id: int) -> tuple[tuple[Button, ...], ...]:
+    """The one button that lets an author share their private words with their partner."""
+    return ((Button(text(language, "btn_share"), actions.encode(verb, item_id)),),)
 
 
 def answer_window_open(nudge: Nudge, today: date) -> bool:
@@ -62,10 +73,17 @@ def answer_window_open(nudge: Nudge, today: date) -> bool:
 class NudgeService:
     """The person's side of a nudge, and the partner's acknowledgement."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, messenger: Messenger) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        messenger: Messenger,
+        sizing: SizingAdvisor | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._messenger = messenger
+        self._sizing = sizing or SizingAdvisor(uow, clock)
 
     async def answer(
         self, person: Person, nudge_id: int, kept: bool, pressed: Sent | None
@@ -86,7 +104,7 @@ class NudgeService:
         await self._tell_partner(person, answered, commitment.text)
         toast = text(person.language, "answer_kept" if kept else "answer_missed")
         prompt = None if kept else text(person.language, "reflection_prompt", text=commitment.text)
-        return Answered(toast, prompt)
+        return Answered(toast, prompt, await self._sizing.offer(person, commitment.id))
 
     async def _answerable(
         self, uow: UnitOfWork, person: Person, nudge_id: int
@@ -144,6 +162,22 @@ class NudgeService:
             await uow.nudges.set_partner_message(nudge.id, sent.chat_id, sent.message_id)
             await uow.commit()
 
+    async def snooze(self, person: Person, nudge_id: int, pressed: Sent | None) -> str:
+        """Ask again in an hour; tomorrow's time does not move and nothing counts as missed."""
+        until = self._clock.now() + SNOOZE_FOR
+        zone = valid_zone(person.timezone)
+        async with self._uow() as uow:
+            nudge, _ = await self._answerable(uow, person, nudge_id)
+            # Asked again after it can no longer be answered, its buttons would all be dead.
+            if zone is not None and not answer_window_open(nudge, local_today(zone, until)):
+                raise StaleButton()
+            if not await uow.nudges.snooze(nudge.id, until):
+                raise StaleButton()
+            await uow.commit()
+        await self._refresh_views(person, nudge, pressed)
+        again = until.astimezone(zone).strftime("%H:%M")
+        return text(person.language, "snoozed", time=again)
+
     async def notice(self, person: Person, nudge_id: int) -> str:
         """The partner says 'I noticed': record it once and let the owner see it."""
         now = self._clock.now()
@@ -182,24 +216,63 @@ class NudgeService:
             "noticed_you",
             partner=noticer.name,
             text=commitment_text,
-            date=short_date(nudge.local_date),
+            date=short_date(owner.language, nudge.local_date),
         )
         try:
             await self._messenger.send(owner.telegram_id, Outgoing(note))
         except DeliveryError as error:
             log.warning("could not tell owner of nudge %s: %s", nudge.id, type(error).__name__)
 
-    async def reflect(self, person: Person, words: str) -> str:
-        """Keep the private words written after a miss."""
+    async def reflect(self, person: Person, words: str) -> Outgoing:
+        """Keep the words written after a miss, privately; offer to share them.
+
+        Words of violence, threat or self-harm get crisis resources first, and are only ever
+        shared if the author explicitly asks to.
+        """
         assert person.pending is not None
         cleaned = words.strip()[:MAX_REFLECTION]
         async with self._uow() as uow:
             nudge = await uow.nudges.get(int(person.pending.data["id"]))
-            if nudge is not None and nudge.person_id == person.id and cleaned:
+            kept = nudge is not None and nudge.person_id == person.id and bool(cleaned)
+            if kept and nudge is not None:
                 await uow.nudges.set_reflection(nudge.id, cleaned)
             await uow.people.set_pending(person.id, None)
             await uow.commit()
-        return text(person.language, "reflection_saved")
+        if not kept or nudge is None:
+            return Outgoing(text(person.language, "reflection_saved"))
+        share = share_button(person.language, actions.SHARE_REFLECTION, nudge.id)
+        if has_crisis_words(cleaned):
+            return Outgoing(text(person.language, "crisis_resources_reflection"), share)
+        return Outgoing(text(person.language, "reflection_saved_share"), share)
+
+    async def share_reflection(self, person: Person, nudge_id: int) -> str:
+        """The author chose to share their reflection: their partner reads it, privately."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            nudge = await uow.nudges.get(nudge_id)
+            if nudge is None or not nudge.reflection:
+                raise StaleButton()
+            if nudge.person_id != person.id:
+                raise NotYours()
+            if not await uow.nudges.mark_reflection_shared(nudge.id, now):
+                raise AlreadyAnswered(answer="🤝")
+            await uow.commit()
+            texts = await uow.commitments.texts([nudge.commitment_id])
+            _, partner = await couple_and_partner(uow, person)
+        if partner is None or partner.telegram_id is None:
+            return text(person.language, "shared_nobody")
+        note = text(
+            partner.language,
+            "partner_reflection",
+            name=person.name,
+            text=texts.get(nudge.commitment_id, "…"),
+            words=nudge.reflection,
+        )
+        try:
+            await self._messenger.send(partner.telegram_id, Outgoing(note))
+        except DeliveryError as error:
+            log.warning("could not share reflection %s: %s", nudge.id, type(error).__name__)
+        return text(person.language, "shared_done", name=partner.name)
 
     async def skip_reflection(self, person: Person) -> str:
         """Leave the reflection unwritten."""
@@ -225,12 +298,14 @@ class NudgeService:
         lang = person.language
         old_open = [n for n in nudges if n.local_date == yesterday and n.status == NudgeStatus.SENT]
         todays = [n for n in nudges if n.local_date == today]
-        lines = [text(lang, "today_header", date=short_date(today))]
+        lines = [text(lang, "today_header", date=short_date(lang, today))]
         lines += [_today_line(person, n, texts.get(n.commitment_id, "…")) for n in todays]
         planned = {n.commitment_id for n in todays}
-        lines += _later_lines(lang, commitments, planned, today)
+        # On holiday nothing more comes today, so nothing is promised for later.
+        if not person.paused_on(today):
+            lines += _later_lines(lang, commitments, planned, today)
         if old_open:
-            lines += ["", text(lang, "today_yesterday_header", date=short_date(yesterday))]
+            lines += ["", text(lang, "today_yesterday_header", date=short_date(lang, yesterday))]
             lines += [nudge_line(person, n, texts.get(n.commitment_id, "…")) for n in old_open]
         if len(lines) == 1:
             return Outgoing(text(lang, "today_none"))
@@ -242,6 +317,8 @@ def _today_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
         return text(person.language, "today_skipped", text=commitment_text)
     if nudge.status == NudgeStatus.FAILED:
         return text(person.language, "today_failed", text=commitment_text)
+    if nudge.status == NudgeStatus.DUE and nudge.sent_at is not None:
+        return nudge_line(person, nudge, commitment_text)  # snoozed: says when it comes again
     if nudge.status in (NudgeStatus.DUE, NudgeStatus.SENDING):
         return text(person.language, "today_waiting", text=commitment_text)
     return nudge_line(person, nudge, commitment_text)

@@ -1,15 +1,15 @@
-"""Use cases about a person: welcome, identity, time zone."""
+"""Use cases about a person: welcome, identity, time zone, language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.errors import InvalidTimezone
+from bot.domain.errors import InvalidTimezone, UnknownLanguage
 from bot.domain.models import Person
 from bot.domain.planning import replan_person
 from bot.domain.ports import Clock, UnitOfWorkFactory
 from bot.domain.schedule import valid_zone
-from bot.texts import language_for
+from bot.texts import language_for, language_named
 
 MAX_NAME = 64
 
@@ -71,6 +71,18 @@ class PeopleService:
             raise InvalidTimezone(name=name.strip()[:64])
         async with self._uow() as uow:
             await uow.people.set_timezone(person.id, zone.key)
-            await replan_person(uow, person.id, zone.key, self._clock.now())
+            await replan_person(
+                uow, person.id, zone.key, self._clock.now(), previous=person.timezone
+            )
             await uow.commit()
         return zone.key
+
+    async def set_language(self, person: Person, word: str) -> str:
+        """Set the language of a person's messages ('en', 'es', 'español'…); the code set."""
+        language = language_named(word)
+        if language is None:
+            raise UnknownLanguage(value=word.strip()[:16])
+        async with self._uow() as uow:
+            await uow.people.set_language(person.id, language)
+            await uow.commit()
+        return language

@@ -6,7 +6,14 @@ from datetime import datetime, time
 
 from bot.domain.models import Commitment, CommitmentState
 from bot.domain.ports import UnitOfWork
-from bot.domain.schedule import following, next_occurrence, valid_zone
+from bot.domain.schedule import (
+    following,
+    is_scheduled,
+    local_instant,
+    local_today,
+    next_occurrence,
+    valid_zone,
+)
 
 
 async def plan_next(
@@ -23,16 +30,31 @@ async def plan_next(
     await uow.commitments.set_next(commitment.id, found.local_date, found.due_at)
 
 
-async def replan_person(uow: UnitOfWork, person_id: int, timezone: str, now: datetime) -> None:
+async def replan_person(
+    uow: UnitOfWork, person_id: int, timezone: str, now: datetime, previous: str | None = None
+) -> None:
     """Move a person's active commitments into a new time zone, from the start of their day.
 
     Starting at local midnight and skipping dates already in the ledger means a change of zone
-    neither repeats a day nor leaves one out.
+    neither repeats a day nor leaves one out. Moving east past midnight, the day still running in
+    the zone left (`previous`) would be lost: its nudge stays due at its time there.
     """
     zone = valid_zone(timezone)
     if zone is None:
         return
-    midnight = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+    left = valid_zone(previous) if previous else None
+    today = local_today(zone, now)
+    midnight = datetime.combine(today, time(0), tzinfo=zone)
     for commitment in await uow.commitments.of_person(person_id):
-        if commitment.state == CommitmentState.ACTIVE:
-            await plan_next(uow, commitment, timezone, max(midnight, commitment.created_at))
+        if commitment.state != CommitmentState.ACTIVE:
+            continue
+        if left is not None and (day := local_today(left, now)) < today:
+            owed = local_instant(day, commitment.local_time, left)
+            if (
+                is_scheduled(commitment.weekdays, day)
+                and owed >= commitment.created_at
+                and not await uow.nudges.exists(commitment.id, day)
+            ):
+                await uow.commitments.set_next(commitment.id, day, owed)
+                continue
+        await plan_next(uow, commitment, timezone, max(midnight, commitment.created_at))

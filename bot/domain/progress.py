@@ -100,3 +100,26 @@ def recent_weeks(today: date, count: int) -> list[tuple[int, int]]:
 def percent(value: float | None) -> str:
     """A rate as '71 %', or '—' when there is nothing to measure."""
     return "—" if value is None else f"{round(value * 100)} %"
+
+
+@dataclass(frozen=True)
+class Honesty:
+    """Days answered (Kept or Missed alike) over days something was due."""
+
+    answered: int
+    due: int
+
+
+def honesty(nudges: Sequence[Nudge], first: date, last: date, today: date) -> Honesty:
+    """On how many due days every nudge got an answer; owning a miss counts like keeping.
+
+    Today's nudges still waiting for an answer are left out rather than counted as silence.
+    """
+    due: dict[date, bool] = {}
+    for record in records(nudges):
+        if not record.due or not first <= record.day <= last:
+            continue
+        if record.day == today and not record.answered:
+            continue
+        due[record.day] = due.get(record.day, True) and bool(record.answered)
+    return Honesty(answered=sum(due.values()), due=len(due))

@@ -11,6 +11,7 @@ from bot.domain.models import CommitmentState, Person
 from bot.domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.domain.progress import (
     commitment_progress,
+    honesty,
     percent,
     person_consistency,
     rate_between,
@@ -66,6 +67,9 @@ class ProgressService:
                     streak=facts.streak,
                 )
             )
+        if active:
+            told = honesty(nudges, today - timedelta(days=27), today, today)
+            lines += ["", text(lang, "progress_honesty", answered=told.answered, due=told.due)]
         trend = " → ".join(str(t) for t in series.trust if t is not None) or "—"
         lines += ["", text(lang, "progress_trust", trend=trend), "", text(lang, "progress_note")]
         return self._view(person, "\n".join(lines), [series])
@@ -125,6 +129,14 @@ class ProgressService:
 
     def _view(self, person: Person, body: str, series: list[PersonSeries]) -> ProgressView:
         # The same local weeks as the series, or the labels are a week off around midnight.
-        labels = [f"W{week}" for _, week in recent_weeks(self._today(person), WEEKS)]
-        chart = self._charts(text(person.language, "chart_title"), labels, series)
-        return ProgressView(body, chart, text(person.language, "chart_caption"))
+        lang = person.language
+        weeks = recent_weeks(self._today(person), WEEKS)
+        labels = [text(lang, "chart_week", week=week) for _, week in weeks]
+        chart = self._charts(
+            text(lang, "chart_title"),
+            labels,
+            series,
+            trust_label=text(lang, "chart_trust_axis"),
+            kept_label=text(lang, "chart_kept_axis"),
+        )
+        return ProgressView(body, chart, text(lang, "chart_caption"))

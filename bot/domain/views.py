@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from bot.domain import actions
 from bot.domain.models import Nudge, NudgeStatus, Person
 from bot.domain.ports import Button, Outgoing
 from bot.domain.schedule import valid_zone
-from bot.texts import text
-
-
-def short_date(day: date) -> str:
-    """A compact date such as 'Tue 24 Nov'."""
-    return day.strftime("%a %d %b").replace(" 0", " ")
+from bot.texts import short_date, text
 
 
 def local_moment(moment: datetime, timezone: str) -> datetime:
@@ -36,9 +31,12 @@ def nudge_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
     """One line per commitment, showing its answer and when it was given."""
     if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED) and nudge.answered_at:
         when = local_moment(nudge.answered_at, person.timezone)
-        stamp = f"{short_date(when.date())}, {when:%H:%M}"
+        stamp = f"{short_date(person.language, when.date())}, {when:%H:%M}"
         key = "nudge_line_kept" if nudge.status == NudgeStatus.KEPT else "nudge_line_missed"
         return text(person.language, key, text=commitment_text, date=stamp)
+    if nudge.status == NudgeStatus.DUE and nudge.next_attempt_at is not None:
+        again = local_moment(nudge.next_attempt_at, person.timezone)
+        return text(person.language, "nudge_line_snoozed", text=commitment_text, time=f"{again:%H:%M}")
     return text(person.language, "nudge_line_open", text=commitment_text)
 
 
@@ -63,6 +61,7 @@ def answer_buttons(
             (
                 Button(kept, actions.encode(actions.KEPT, nudge.id)),
                 Button(missed, actions.encode(actions.MISSED, nudge.id)),
+                Button(text(person.language, "btn_snooze"), actions.encode(actions.SNOOZE, nudge.id)),
             )
         )
     return tuple(rows)
@@ -78,7 +77,7 @@ def nudge_message(person: Person, nudges: Sequence[Nudge], texts: dict[int, str]
         key,
         greeting=greeting(person.language, hour),
         name=person.name,
-        date=short_date(first.local_date),
+        date=short_date(person.language, first.local_date),
     )
     lines = [nudge_line(person, n, texts.get(n.commitment_id, "…")) for n in nudges]
     body = "\n".join([header, "", *lines])
@@ -97,7 +96,7 @@ def partner_message(
         key,
         name=owner.name,
         text=commitment_text,
-        date=short_date(nudge.local_date),
+        date=short_date(reader_language, nudge.local_date),
     )
     if noticer is not None:
         return Outgoing(body + "\n" + text(reader_language, "partner_noticed_line", name=noticer))

@@ -20,7 +20,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.telegram.handlers import TelegramHandlers
 from bot.telegram.throttling import PeopleThrottle
-from bot.texts import DEFAULT_LANGUAGE, text
+from bot.texts import CATALOGUES, DEFAULT_LANGUAGE, language_for, text
 from bot.wiring import Services
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,23 @@ MENU = (
     "today",
     "checkin",
     "progress",
+    "chores",
+    "pause",
+    "resume",
+    "language",
+    "export",
+    "forget",
     "help",
 )
 # Seconds to wait for Telegram; long polling adds its own timeout on top.
 REQUEST_TIMEOUT = 15.0
+# On a 429 the rate limiter holds every request for retry_after and then retries once, in
+# place: replies to people get through after a short flood wait, and nothing is sent early.
+# A nudge thus gets at most two tries per claim; if the second is refused too, the dispatcher
+# defers it through the ledger by at least retry_after (counted in attempts). Not more: more
+# waiting in place would hold the dispatcher's send slot and delay a stop, while the ledger's
+# retry survives a restart.
+RETRY_AFTER_RETRIES = 1
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:
@@ -54,7 +67,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .token(settings.telegram_token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=1))
+        .rate_limiter(AIORateLimiter(max_retries=RETRY_AFTER_RETRIES))
         .job_queue(None)
     )
     if request is None:
@@ -87,11 +100,21 @@ def register(application: Application, services: Services) -> None:
         "skip": handlers.skip,
         "checkin": handlers.checkin,
         "progress": handlers.progress,
+        "chores": handlers.chores,
+        "pause": handlers.pause,
+        "resume": handlers.resume,
+        "language": handlers.language,
+        "export": handlers.export,
+        "forget": handlers.forget,
     }
+    # New messages only: by default commands also run on edits, so fixing a typo in an old
+    # "/commit 21:00 …" would add a second promise.
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback))
+        application.add_handler(CommandHandler(name, callback, filters.UpdateType.MESSAGE))
     application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
+    application.add_handler(
+        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, handlers.unknown_command)
+    )
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
@@ -102,9 +125,11 @@ def register(application: Application, services: Services) -> None:
 
 
 async def set_commands(application: Application) -> None:
-    """Show the command menu in Telegram clients."""
-    commands = [BotCommand(name, text(DEFAULT_LANGUAGE, f"commands_{name}")) for name in MENU]
-    await application.bot.set_my_commands(commands)
+    """Show the command menu in Telegram clients: the default one, then one per other language."""
+    for language in CATALOGUES:
+        commands = [BotCommand(name, text(language, f"commands_{name}")) for name in MENU]
+        code = None if language == DEFAULT_LANGUAGE else language
+        await application.bot.set_my_commands(commands, language_code=code)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -117,6 +142,8 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await update.effective_message.reply_text(text(DEFAULT_LANGUAGE, "error_generic"))
+            user = update.effective_user
+            language = language_for(user.language_code) if user else DEFAULT_LANGUAGE
+            await update.effective_message.reply_text(text(language, "error_generic"))
         except Exception:
             log.warning("could not apologise for a failed update")

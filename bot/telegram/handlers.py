@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ from telegram.ext import ContextTypes
 
 from bot.domain import actions
 from bot.domain.checkins import WORDS, decode_choice
+from bot.domain.chores import CHORE_STEPS
 from bot.domain.commitments import (
+    CHANGE_TEXT,
     CHANGE_TIME,
     COMMIT_DAYS,
     COMMIT_TIME,
@@ -27,10 +30,11 @@ from bot.domain.models import Commitment, CommitmentState, Person
 from bot.domain.nudging import REFLECTION
 from bot.domain.people import Identity
 from bot.domain.ports import Button, Outgoing, Sent
+from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.reports import ProgressView
-from bot.domain.schedule import DAY_NAMES, valid_zone
+from bot.domain.schedule import valid_zone
 from bot.telegram.keyboards import markup
-from bot.texts import language_for, text
+from bot.texts import day_name, language_for, short_date, text
 from bot.wiring import Services
 
 log = logging.getLogger(__name__)
@@ -122,7 +126,7 @@ class TelegramHandlers:
         payload = context.args[0] if context.args else ""
         if payload.lower().startswith(JOIN_PREFIX):
             await self._join(message, person, payload[len(JOIN_PREFIX) :])
-        elif payload.startswith(WORDS_PREFIX) and payload[len(WORDS_PREFIX) :].isdigit():
+        elif payload.startswith(WORDS_PREFIX) and _ascii_digits(payload[len(WORDS_PREFIX) :]):
             try:
                 outgoing = await self._s.checkins.start_words(
                     person, int(payload[len(WORDS_PREFIX) :][:18])
@@ -162,6 +166,17 @@ class TelegramHandlers:
             zone = valid_zone(name)
             local = datetime.now(zone).strftime("%H:%M")
             return Outgoing(text(person.language, "timezone_set", timezone=name, local_time=local))
+
+        await self._run(update, action)
+
+    async def language(self, update: Update, context: Context) -> None:
+        """/language <en or es>: the language of the person's messages, answered in it."""
+
+        async def action(person: Person) -> Outgoing:
+            if not context.args:
+                return Outgoing(text(person.language, "language_usage"))
+            chosen = await self._s.people.set_language(person, context.args[0])
+            return Outgoing(text(chosen, "language_set"))
 
         await self._run(update, action)
 
@@ -266,15 +281,19 @@ class TelegramHandlers:
             return await self._s.commitments.got_what(person, words)
         if kind == COMMIT_TIME:
             return added_reply(person, await self._s.commitments.got_time(person, words))
+        if kind == CHANGE_TEXT:
+            return await self._s.commitments.got_smaller(person, words)
         if kind == CHANGE_TIME:
             changed = await self._s.commitments.got_new_time(person, words)
             return Outgoing(
                 text(person.language, "commitment_time_set", text=changed.text, time=_hhmm(changed))
             )
         if kind == REFLECTION:
-            return Outgoing(await self._s.nudges.reflect(person, words))
+            return await self._s.nudges.reflect(person, words)
         if kind == WORDS:
             return await self._s.checkins.got_words(person, words)
+        if kind in CHORE_STEPS:
+            return await self._s.chores.got_text(person, words)
         if kind == COMMIT_DAYS:
             return days_question(person.language)
         return Outgoing(text(person.language, "unknown_text"))
@@ -293,6 +312,27 @@ class TelegramHandlers:
         language = person.language if person else _language(update.effective_user)
         await reply(message, Outgoing(text(language, "unknown_command")))
 
+    async def pause(self, update: Update, context: Context) -> None:
+        """/pause <days>: a holiday from nudges, with no penalty."""
+
+        async def action(person: Person) -> Outgoing:
+            if not context.args:
+                return Outgoing(text(person.language, "pause_usage"))
+            last = await self._s.holidays.pause(person, context.args[0])
+            until = short_date(person.language, last)
+            return Outgoing(text(person.language, "paused", until=until))
+
+        await self._run(update, action)
+
+    async def resume(self, update: Update, _: Context) -> None:
+        """/resume: end a holiday early."""
+
+        async def action(person: Person) -> Outgoing:
+            await self._s.holidays.resume(person)
+            return Outgoing(text(person.language, "resumed"))
+
+        await self._run(update, action)
+
     # -- the weekly check-in and progress ------------------------------------------------
 
     async def checkin(self, update: Update, context: Context) -> None:
@@ -305,7 +345,7 @@ class TelegramHandlers:
                     text(
                         person.language,
                         "checkin_slot_set",
-                        day=DAY_NAMES[day],
+                        day=day_name(person.language, day, wide=True),
                         time=at.strftime("%H:%M"),
                         timezone=person.timezone,
                     )
@@ -331,6 +371,40 @@ class TelegramHandlers:
 
         await self._run(update, action, where="any")
 
+    # -- the chore plan -------------------------------------------------------------------
+
+    async def chores(self, update: Update, _: Context) -> None:
+        """/chores: the couple's week of chores, in private or in their linked group."""
+        chat = update.effective_chat
+
+        async def action(person: Person) -> Outgoing:
+            assert chat is not None
+            return await self._s.chores.plan(person, chat.id if is_group(chat) else None)
+
+        await self._run(update, action, where="any")
+
+    # -- privacy --------------------------------------------------------------------------
+
+    async def export(self, update: Update, _: Context) -> None:
+        """/export: everything stored about the person, as a JSON document."""
+        message = update.effective_message
+
+        async def action(person: Person) -> None:
+            assert message is not None
+            document = await self._s.privacy.export(person)
+            data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+            await message.reply_document(
+                data,
+                filename=EXPORT_FILE_NAME,
+                caption=text(person.language, "export_caption"),
+            )
+
+        await self._run(update, action)
+
+    async def forget(self, update: Update, _: Context) -> None:
+        """/forget: ask for the confirmation button before deleting anything."""
+        await self._run(update, self._s.privacy.ask_forget)
+
     # -- buttons --------------------------------------------------------------------------
 
     async def button(self, update: Update, _: Context) -> None:
@@ -353,18 +427,27 @@ class TelegramHandlers:
         await query.answer(fit_toast(result.toast))
         if pressed is not None and result.edit is not None:
             await query.edit_message_text(result.edit.text, reply_markup=markup(result.edit))
-        if pressed is not None and result.send is not None:
-            await query.get_bot().send_message(
-                pressed.chat_id, result.send.text, reply_markup=markup(result.send)
-            )
+        for follow_up in result.send:
+            if pressed is not None:
+                await query.get_bot().send_message(
+                    pressed.chat_id, follow_up.text, reply_markup=markup(follow_up)
+                )
 
     async def _press(self, person: Person, action: actions.Action, pressed: Sent | None) -> Pressed:
         """Run a button's use case."""
         verb, arg = action.verb, action.arg
         if verb in (actions.KEPT, actions.MISSED):
             answered = await self._s.nudges.answer(person, int(arg), verb == actions.KEPT, pressed)
-            prompt = Outgoing(answered.reflection_prompt) if answered.reflection_prompt else None
-            return Pressed(answered.toast, send=prompt)
+            prompt = (Outgoing(answered.reflection_prompt),) if answered.reflection_prompt else ()
+            offer = (answered.follow_up,) if answered.follow_up else ()
+            return Pressed(answered.toast, send=prompt + offer)
+        if verb == actions.SHARE_REFLECTION:
+            return Pressed(await self._s.nudges.share_reflection(person, int(arg)))
+        if verb in (actions.SHARE_WORDS, actions.KEEP_WORDS):
+            shared = verb == actions.SHARE_WORDS
+            return Pressed(await self._s.checkins.decide_share(person, int(arg), shared))
+        if verb == actions.SNOOZE:
+            return Pressed(await self._s.nudges.snooze(person, int(arg), pressed))
         if verb == actions.NOTICED:
             return Pressed(await self._s.nudges.notice(person, int(arg)))
         if verb == actions.CHECKIN:
@@ -374,7 +457,33 @@ class TelegramHandlers:
             return Pressed(await self._s.checkins.choose(person, choice))
         if verb in (actions.DAYS, actions.PICK_DAY):
             return Pressed("", edit=await self._s.commitments.got_days(person, str(arg)))
+        if verb == actions.FORGET:
+            forgotten = await self._s.privacy.forget(person, int(arg))
+            return Pressed("", edit=Outgoing(forgotten.message))
+        if verb == actions.KEEP_DATA:
+            return Pressed("", edit=Outgoing(await self._s.privacy.keep(person, int(arg))))
+        if verb in actions.CHORE_VERBS:
+            return await self._chore_press(person, verb, arg, pressed)
         return await self._commitment_press(person, verb, int(arg))
+
+    async def _chore_press(
+        self, person: Person, verb: str, arg: int | str, pressed: Sent | None
+    ) -> Pressed:
+        chores = self._s.chores
+        where = pressed.chat_id if pressed else None
+        if verb == actions.CHORE_ADD:
+            return Pressed(await chores.begin_add(person, int(arg), where))
+        if verb == actions.CHORE_SWAP:
+            return Pressed(await chores.ask_swap(person, int(arg), where))
+        if verb == actions.CHORE_WHO:
+            done = await chores.choose_who(person, int(arg))
+        elif verb in (actions.CHORE_DAYS, actions.CHORE_PICK_DAY):
+            done = await chores.choose_days(person, str(arg))
+        elif verb == actions.SWAP_DAY:
+            done = await chores.request_swap(person, int(arg))
+        else:
+            done = await chores.answer_swap(person, int(arg), verb == actions.SWAP_ACCEPT)
+        return Pressed(done.toast, edit=done.edit)
 
     async def _commitment_press(self, person: Person, verb: str, commitment_id: int) -> Pressed:
         lang = person.language
@@ -384,11 +493,15 @@ class TelegramHandlers:
             toast = text(lang, "commitment_paused", text=c.text)
         elif verb == actions.RESUME:
             c = await service.resume(person, commitment_id)
-            when = f"{c.next_local_date:%a %d %b} {_hhmm(c)}" if c.next_local_date else "—"
+            when = f"{short_date(lang, c.next_local_date)} {_hhmm(c)}" if c.next_local_date else "—"
             toast = text(lang, "commitment_resumed", text=c.text, when=when)
         elif verb == actions.CHANGE_TIME:
             c = await service.ask_new_time(person, commitment_id)
-            return Pressed("", send=Outgoing(text(lang, "commitment_time_ask", text=c.text)))
+            return Pressed("", send=(Outgoing(text(lang, "commitment_time_ask", text=c.text)),))
+        elif verb == actions.FEWER_DAYS:
+            return Pressed("", send=(await service.ask_fewer_days(person, commitment_id),))
+        elif verb == actions.SMALLER:
+            return Pressed("", send=(await service.ask_smaller(person, commitment_id),))
         elif verb == actions.DELETE:
             c = await service.get(person, commitment_id)
             return Pressed("", edit=delete_confirmation(lang, c))
@@ -408,7 +521,7 @@ class Pressed:
 
     toast: str
     edit: Outgoing | None = None
-    send: Outgoing | None = None
+    send: tuple[Outgoing, ...] = ()
 
 
 def delete_confirmation(language: str, commitment: Commitment) -> Outgoing:
@@ -444,6 +557,15 @@ def refusal_for_unknown(action: actions.Action | None) -> str:
         return "error_not_partner"
     if action.verb in (actions.KEPT, actions.MISSED):
         return "error_not_yours"
+    if action.verb in (actions.FORGET, actions.KEEP_DATA):
+        return "error_forget_stale"
+    if action.verb in (
+        actions.CHORE_ADD,
+        actions.CHORE_SWAP,
+        actions.SWAP_ACCEPT,
+        actions.SWAP_DECLINE,
+    ):
+        return "error_not_partner"
     return "need_start"
 
 
@@ -451,6 +573,11 @@ async def send_view(message: Message, view: ProgressView) -> None:
     """Reply with a progress text and its chart."""
     await message.reply_text(view.text)
     await message.reply_photo(view.chart, caption=view.caption)
+
+
+def _ascii_digits(word: str) -> bool:
+    """Only 0-9: str.isdigit() also accepts '²', which int() refuses."""
+    return word.isascii() and word.isdigit()
 
 
 def _language(user: User) -> str:

@@ -173,6 +173,10 @@ EN: dict[str, str] = {
         "/today — today's promises\n"
         "/checkin — open this week's check-in; /checkin sun 19:00 — set its weekly time\n"
         "/progress — kept rates, consistency and the trend, with a chart\n"
+        "/chores — your shared chore plan: add a chore, give it to one of you, swap a day\n"
+        "/pause 7 — a break from nudges; /resume — end the break\n"
+        "/language es — messages in Spanish; /language en — in English\n"
+        "/export — all your data as a file; /forget — delete all your data\n"
         "/help — this message\n\n"
         "Finding a couples therapist: ask your doctor for a referral, look for a licensed "
         "marriage and family therapist or an affair-recovery specialist near you (Psychology "
@@ -251,4 +255,161 @@ EN: dict[str, str] = {
         "{name} can't receive my messages right now (they may have blocked me or closed our "
         "chat), so their nudges are paused. They come back when {name} sends me /start."
     ),
+    "progress_honesty": "Over the last 28 days you answered honestly on {answered} of {due} days: owning a miss counts as much as a kept promise.",
+    "commands_export": "All your data as a file",
+    "commands_forget": "Delete all your data",
+    "export_caption": (
+        "Everything Kept stores about you, as a JSON file. Of your partner it holds only their "
+        "name. Keep it somewhere safe: it contains your private words."
+    ),
+    "forget_confirm": (
+        "Delete everything Kept knows about you? Your promises, your answers and reflections, "
+        "your check-in answers and your settings will be gone for good, and your couple will "
+        "end here. Your partner keeps their own history and will be told, kindly, that the "
+        "couple has ended; nothing you wrote is shown to them.\n\n"
+        "/export first if you want a copy."
+    ),
+    "btn_forget": "🗑 Yes, delete everything",
+    "btn_keep_data": "Keep my data",
+    "error_forget_stale": "This button is no longer active. Send /forget if you want to delete your data.",
+    "forget_cancelled": "Nothing was deleted. Your data stays as it was.",
+    "forget_done": (
+        "Done. Everything Kept knew about you has been deleted. If you ever want to come back, "
+        "/start begins afresh. Take care of yourself 🌱"
+    ),
+    "partner_forgot": (
+        "{name} has chosen to delete their data from Kept, so your couple here has ended. "
+        "Your own promises, answers and history are still yours: /commitments and /progress "
+        "work as before.\n\nHowever this feels, please be gentle with yourself 🌱 /help lists "
+        "ways to find a therapist if you would like someone to talk to."
+    ),
+    "btn_snooze": "⏰ 1 h",
+    "snoozed": "Okay, I'll ask again at {time}. Tomorrow stays as it is.",
+    "nudge_line_snoozed": "• {text} — ⏰ I'll ask again at {time}",
+    "pause_usage": "Taking a break? Send /pause and a number of days, for example /pause 7. Paused days count neither as kept nor as missed.",
+    "paused": "Enjoy the break 🌴 No nudges until {until} included; those days count neither as kept nor as missed. /resume ends it early.",
+    "resumed": "Welcome back 🌱 Your nudges are on again.",
+    "error_pause_days": "Please give a whole number of days from 1 to {limit}, for example /pause 7.",
+    "partner_paused": "{name} is taking a break from nudges until {until}. Those days count neither as kept nor as missed.",
+    "partner_resumed": "{name} is back from their break; their nudges are on again.",
+    "commands_pause": "Take a break from nudges",
+    "commands_resume": "End your break",
+    "sizing_offer": (
+        "“{text}” has been hard to keep these last two weeks. That is worth knowing, not a "
+        "failure: small promises kept rebuild more trust than big ones missed.\n\n"
+        "Would you like to make it smaller?"
+    ),
+    "btn_fewer_days": "📅 Fewer days",
+    "btn_smaller": "✏️ A smaller version",
+    "btn_pause_it": "⏸ Pause it",
+    "commitment_days_set": "Changed: “{text}” now on {days}.",
+    "commitment_smaller_ask": "What smaller version of “{text}” could you keep? Write it in a few words.",
+    "commitment_text_set": "Changed: your promise is now “{text}”. Its history stays.",
+    "btn_share": "🤝 Share with my partner",
+    "btn_keep_private": "🔒 Keep it private",
+    "reflection_saved_share": "Saved, privately: only you can see it. If you'd like your partner to read it, tap below. Tomorrow is a new day 🌱",
+    "partner_reflection": "{name} chose to share what they wrote after missing “{text}”:\n\n“{words}”",
+    "shared_done": "Shared with {name}. Thank you for your openness.",
+    "shared_nobody": "You're not paired at the moment, so there is nobody to share it with; it stays private.",
+    "checkin_share_question": "Thank you. Your words are private for now. Would you like to share them with your partner in the reveal?",
+    "words_shared": "Your words will be shown in the reveal, beside your partner's answers.",
+    "words_private": "Your words stay private. Your choices will still be revealed together.",
+    "crisis_resources_reflection": (
+        "Thank you for trusting me with this. Some of what you wrote sounds like you may be hurting "
+        "or not safe, and that matters more than any promise.\n\n"
+        "If you are in danger right now, call your local emergency number (112 in Europe, 911 in "
+        "the US). If you are thinking about harming yourself: 988 in the US, Samaritans 116 123 in "
+        "the UK and Ireland, 024 in Spain, or findahelpline.com for other countries. If someone is "
+        "hurting or threatening you: 016 in Spain, 1-800-799-7233 in the US.\n\n"
+        "What you wrote stays private. I won't show it to your partner unless you tap below."
+    ),
+    "crisis_resources_words": (
+        "Thank you for writing this. Some of it sounds like you may be hurting or not safe, and "
+        "that matters more than any check-in.\n\n"
+        "If you are in danger right now, call your local emergency number (112 in Europe, 911 in "
+        "the US). If you are thinking about harming yourself: 988 in the US, Samaritans 116 123 in "
+        "the UK and Ireland, 024 in Spain, or findahelpline.com for other countries. If someone is "
+        "hurting or threatening you: 016 in Spain, 1-800-799-7233 in the US.\n\n"
+        "I won't reveal your words unless you choose to share them. Do you want to share them with "
+        "your partner?"
+    ),
+    "commands_chores": "Your shared chore plan",
+    "chores_header": "🧹 Chore plan of {a} and {b}",
+    "chores_none": (
+        "No chores in the plan yet. Sharing the load is a very concrete way to care: "
+        "tap “➕ Add a chore”."
+    ),
+    "chores_entry": "{chore} ({name})",
+    "chores_entry_paused": "{chore} ({name}, paused)",
+    "btn_chore_add": "➕ Add a chore",
+    "btn_chore_swap": "🔁 Ask to swap a day",
+    "chores_in_private": "Let's do this in our private chat: I've written to you there.",
+    "chore_ask_name": (
+        "What's the chore? A few words, for example “dishes after dinner” or “take out the "
+        "bins”.\n(/cancel to stop)"
+    ),
+    "chore_ask_who": "Who takes care of “{chore}”?",
+    "chore_who_you": "{name} (me)",
+    "chore_ask_days": "On which days does {name} do “{chore}”?",
+    "chore_ask_time": (
+        "At what time should I remind {name}? Send HH:MM, for example 20:00 "
+        "({name}'s time zone: {timezone})."
+    ),
+    "chore_ask_time_you": (
+        "At what time should I remind you? Send HH:MM, for example 20:00 "
+        "(your time zone: {timezone})."
+    ),
+    "chore_added": "Added to the plan: “{chore}”, {days} at {time}. It's one of your promises now. 🧹",
+    "chore_added_partner": (
+        "Added to the plan: “{chore}” for {name}, {days} at {time}. I've let {name} know, "
+        "and I'll remind them then. 🧹"
+    ),
+    "chore_assigned_you": (
+        "🧹 {name} gave you a chore in your plan: “{chore}”, {days} at {time} (your time). "
+        "I'll remind you then, like your other promises. If a day doesn't suit you, /chores "
+        "lets you ask {name} to swap it."
+    ),
+    "chore_taken_over": "🧹 “{chore}” on {days} is with {name} now, so it's off your list on those days.",
+    "swap_pick": "Which of your chore days would you like {name} to take?",
+    "swap_asked": "I've asked {name} if they can take “{chore}” on {day}. I'll tell you their answer.",
+    "swap_request": (
+        "🔁 {name} asks if you could take “{chore}” on {day} ({time}) instead of them. "
+        "If you accept, it becomes one of your promises on that day."
+    ),
+    "btn_swap_accept": "✅ Accept",
+    "btn_swap_decline": "Not this time",
+    "swap_accepted_you": "Thank you 🤝 “{chore}” on {day} is yours now; I'll remind you at {time}.",
+    "swap_accepted_requester": "🤝 {name} said yes: “{chore}” on {day} is theirs from now on.",
+    "swap_declined_you": "Okay, nothing changes. I've let {name} know, kindly.",
+    "swap_declined_requester": (
+        "{name} can't take “{chore}” on {day} this time. That's okay 🌱 It stays with you; "
+        "maybe talk it over together, or ask about another day."
+    ),
+    "error_chore_name_long": (
+        "That's a long name for a chore. Please keep it under {limit} characters, like "
+        "“dishes after dinner”."
+    ),
+    "error_chore_limit": (
+        "{name} already has {limit} active commitments, so I can't give them another one. "
+        "Few promises, well kept, rebuild more trust than many: {name} can pause one in "
+        "/commitments first, or you could take this chore yourself."
+    ),
+    "error_chores_group": (
+        "Your chore plan lives in our private chat and in the group you linked with /link. "
+        "Send /chores there."
+    ),
+    "error_no_chore_days": "You have no chore days to swap yet. /chores shows the plan.",
+    "commands_language": "Language of your messages",
+    "language_set": "Done: I'll write to you in English from now on 🌱",
+    "language_usage": (
+        "I write to you in English now. To change it: /language es for Spanish (español), "
+        "/language en for English."
+    ),
+    "error_bad_language": (
+        "I don't speak “{value}” yet. Choose /language en for English or /language es for "
+        "Spanish (español)."
+    ),
+    "chart_trust_axis": "Trust 1–5 (lines)",
+    "chart_kept_axis": "Kept (bars)",
+    "chart_week": "W{week}",
 }

@@ -288,7 +288,7 @@ async def test_due_for_planning_returns_only_active_and_due_with_owner_zone(
         first_two = await work.commitments.due_for_planning(NOW, limit=2)
 
     # Oldest first, each with its owner's time zone.
-    assert [(c.id, zone) for c, zone in due] == [
+    assert [(c.id, owner.timezone) for c, owner in due] == [
         (older, TOKYO),
         (overdue, MADRID),
         (exactly_now, TOKYO),

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from aiohttp import BodyPartReader, web
 
@@ -147,9 +147,20 @@ class _Fault:
     retry_after: int | None
     remaining: int
     chat_id: int | str | None
+    # "error" answers with status/description; "hang_up" closes the connection unanswered.
+    kind: str = "error"
+    delay: float = 0.0
 
     def matches(self, params: JSONDict) -> bool:
         return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
+
+
+class _HangUp(Exception):
+    """A request the server leaves unanswered: it waits ``delay`` seconds, then hangs up."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(f"hang up after {delay:g}s")
+        self.delay = delay
 
 
 @dataclass(frozen=True)
@@ -520,9 +531,11 @@ class _BotState:
         self.open_queries: set[str] = set()
         self.callback_answers: list[JSONDict] = []
         self.commands: dict[str, list[JSONDict]] = {}
+        self.webhook: JSONDict = {}
         self.files: dict[str, _StoredFile] = {}
         self.calls: list[Call] = []
         self.faults: dict[str, list[_Fault]] = {}
+        self.latency: dict[str, float] = {}
         self.counter = itertools.count(1)
         self.handlers = self._handler_table()
 
@@ -530,6 +543,7 @@ class _BotState:
         table: dict[str, Handler] = {
             "getMe": self.get_me,
             "deleteWebhook": self.delete_webhook,
+            "setWebhook": self.set_webhook,
             "getWebhookInfo": self.get_webhook_info,
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
@@ -570,6 +584,8 @@ class _BotState:
         for fault in self.faults.get(key, []):
             if fault.remaining > 0 and fault.matches(params):
                 fault.remaining -= 1
+                if fault.kind == "hang_up":
+                    raise _HangUp(fault.delay)
                 raise ApiError(fault.status, fault.description, fault.retry_after)
 
     # -- lookups and builders -----------------------------------------------------------------
@@ -714,12 +730,26 @@ class _BotState:
         """deleteWebhook (drop_pending_updates clears the queue)."""
         if params.get("drop_pending_updates"):
             self.updates.clear()
+        self.webhook = {}
+        return True
+
+    def set_webhook(self, params: JSONDict) -> bool:
+        """setWebhook: remembered only; the fake never calls the URL (tests POST to it)."""
+        url = str(params.get("url") or "")
+        if not url:
+            raise _bad_request("bad webhook: Webhook URL must be non-empty")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise _bad_request("bad webhook: secret token contains unallowed characters")
+        if params.get("drop_pending_updates"):
+            self.updates.clear()
+        self.webhook = {"url": url, "secret_token": secret}
         return True
 
     def get_webhook_info(self, _params: JSONDict) -> JSONDict:
         """getWebhookInfo."""
         return {
-            "url": "",
+            "url": self.webhook.get("url", ""),
             "has_custom_certificate": False,
             "pending_update_count": len(self.updates),
         }
@@ -887,6 +917,14 @@ def _error_response(error: ApiError) -> web.Response:
     return _json_response(error.payload(), status=error.status)
 
 
+def _hang_up(request: web.Request) -> NoReturn:
+    """Close the connection without answering: the client sees it drop (or time out)."""
+    if request.transport is not None:
+        request.transport.close()
+    # Nothing reaches the client: the transport is closed before aiohttp writes this.
+    raise web.HTTPServiceUnavailable()
+
+
 class FakeBotApi:
     """Fake Telegram Bot API server running in a background thread (use as a context manager)."""
 
@@ -1008,9 +1046,27 @@ class FakeBotApi:
             return await self._get_updates(params)
         with self._cond:
             try:
-                response = _json_response(
-                    {"ok": True, "result": self._state.dispatch(method, params)}
-                )
+                _name, handler = self._state.record(method, params)
+            except ApiError as error:
+                return _error_response(error)
+            except _HangUp as hang_up:
+                delay: float | None = hang_up.delay
+            else:
+                delay = None
+            finally:
+                self._cond.notify_all()
+            latency = self._state.latency.get(method.lower(), 0.0)
+        if delay is not None:
+            await asyncio.sleep(delay)
+            _hang_up(request)
+        if latency > 0:
+            # Recorded on arrival, carried out later: the call is "in flight" meanwhile.
+            await asyncio.sleep(latency)
+        with self._cond:
+            try:
+                if handler is None:
+                    raise ApiError(404, "Not Found")
+                response = _json_response({"ok": True, "result": copy.deepcopy(handler(params))})
             except ApiError as error:
                 response = _error_response(error)
             self._cond.notify_all()
@@ -1299,6 +1355,27 @@ class FakeBotApi:
         chat_id: int | str | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` (optionally only for chat_id) fail."""
-        fault = _Fault(status, description, retry_after, times, chat_id)
+        self._add_fault(method, _Fault(status, description, retry_after, times, chat_id))
+
+    def stall_next(
+        self, method: str, seconds: float, times: int = 1, *, chat_id: int | str | None = None
+    ) -> None:
+        """Hold the next ``times`` calls of ``method`` for ``seconds``, then hang up unanswered.
+
+        Nothing is carried out, so with ``seconds`` beyond the client's read timeout the client
+        sees a timeout for a request that had no effect. Faults apply in the order they were set.
+        """
+        self._add_fault(method, _Fault(0, "", None, times, chat_id, "hang_up", seconds))
+
+    def reset_next(self, method: str, times: int = 1, *, chat_id: int | str | None = None) -> None:
+        """Close the connection of the next ``times`` calls of ``method`` without answering."""
+        self._add_fault(method, _Fault(0, "", None, times, chat_id, "hang_up", 0.0))
+
+    def set_latency(self, method: str, seconds: float) -> None:
+        """Carry out every later call of ``method`` ``seconds`` after recording it (0: at once)."""
+        with self._cond:
+            self._state.latency[method.lower()] = seconds
+
+    def _add_fault(self, method: str, fault: _Fault) -> None:
         with self._cond:
             self._state.faults.setdefault(method.lower(), []).append(fault)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.kept_process import KeptProcess
+from tests.e2e.kept_process import ROOT, KeptProcess
 
 TOKEN = "4242:SECRET-token-never-logged"
 ALEX, SAM, STRANGER = 1001, 1002, 1003
@@ -36,10 +39,13 @@ def bot_env(api: FakeBotApi, tmp_path: Path) -> dict[str, str]:
 
 
 @contextmanager
-def running_bot(api: FakeBotApi, tmp_path: Path) -> Iterator[KeptProcess]:
+def running_bot(
+    api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[KeptProcess]:
     """Start `kept run` and wait until it has set its command menu (start-up done)."""
     before = len(api.calls_to("setMyCommands"))
-    with KeptProcess(bot_env(api, tmp_path), tmp_path) as process:
+    env = {**bot_env(api, tmp_path), **(extra_env or {})}
+    with KeptProcess(env, tmp_path) as process:
         api.wait_for(
             lambda: len(api.calls_to("setMyCommands")) > before, what="start-up (setMyCommands)"
         )
@@ -76,3 +82,22 @@ def pair_and_link(api: FakeBotApi) -> None:
     api.wait_for_message(ALEX, "You and Sam are now paired")
     api.send_text(ALEX, GROUP, "/link@kept_test_bot")
     api.wait_for_message(GROUP, "This group is now linked to Alex and Sam")
+
+
+def run_kept(
+    env: dict[str, str], cwd: Path, command: str = "run"
+) -> subprocess.CompletedProcess[str]:
+    """Run `kept <command>` to its end with exactly this configuration."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TELEGRAM_", "DATABASE_", "WEBHOOK_", "DATA_KEY"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", command],
+        cwd=cwd,
+        env={**clean, **env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

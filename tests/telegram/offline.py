@@ -126,6 +126,9 @@ class OfflineRequest(BaseRequest):
             return self._error(404, f"Not Found: {url} is not under {self.base_url}")
         api_method = url[len(self.base_url) + 1 :]
         params = dict(request_data.parameters) if request_data is not None else {}
+        if request_data is not None and request_data.multipart_data:
+            # Uploaded files as (file name, bytes, MIME type), so tests can read them back.
+            params["uploads"] = dict(request_data.multipart_data)
         answer = getattr(self, f"_{api_method}", None)
         if answer is None:
             result = self._error(400, f"Bad Request: offline API has no method {api_method}")
@@ -202,6 +205,28 @@ class OfflineRequest(BaseRequest):
             "chat": self.chat(int(params["chat_id"])),
             "from": BOT_USER,
             "photo": [{"file_id": "photo", "file_unique_id": "photo", "width": 1, "height": 1}],
+            "caption": str(params.get("caption") or ""),
+        }
+
+    def _sendDocument(self, params: JSONDict) -> JSONDict | tuple[int, bytes]:
+        if len(str(params.get("caption") or "")) > MAX_CAPTION:
+            return self._error(400, "Bad Request: message caption is too long")
+        uploads = params.get("uploads") or {}
+        if not uploads:
+            return self._error(400, "Bad Request: there is no document in the request")
+        name, content, mime = next(iter(uploads.values()))
+        return {
+            "message_id": next(self._message_ids),
+            "date": self._clock_seconds,
+            "chat": self.chat(int(params["chat_id"])),
+            "from": BOT_USER,
+            "document": {
+                "file_id": "document",
+                "file_unique_id": "document",
+                "file_name": name,
+                "mime_type": mime,
+                "file_size": len(content),
+            },
             "caption": str(params.get("caption") or ""),
         }
 

@@ -46,8 +46,8 @@ async def test_the_nudge_comes_at_the_due_time_with_kept_and_missed(kept: Kept) 
     assert message.text == (
         "Good evening, Ana. Did you keep your promise today (Wed 10 Jun)?\n\n• Do the dishes"
     )
-    assert message.labels == ["✅ Kept", "❌ Missed"]
-    assert message.callback_data == [f"k:{nudge.id}", f"m:{nudge.id}"]
+    assert message.labels == ["✅ Kept", "❌ Missed", "⏰ 1 h"]
+    assert message.callback_data == [f"k:{nudge.id}", f"m:{nudge.id}", f"z:{nudge.id}"]
     assert nudge.status == NudgeStatus.SENT and nudge.local_date == date(2026, 6, 10)
     assert (nudge.chat_id, nudge.message_id) == (ANA.id, message.message_id)
     assert nudge.sent_at == DUE and not nudge.late
@@ -250,8 +250,10 @@ async def test_missed_asks_for_a_private_reflection_and_keeps_it(kept: Kept) -> 
     words = "I stayed late at work; I'll set a reminder at 20:30."
     reply = kept.only_reply(await kept.send(ANA, words), ANA.id)
 
-    assert reply.text == "Saved, privately. Tomorrow is a new day 🌱"
+    assert reply.text.startswith("Saved, privately: only you can see it.")
+    assert reply.labels == ["🤝 Share with my partner"]
     assert (await kept.nudge(nudge_id)).reflection == words
+    assert (await kept.nudge(nudge_id)).reflection_shared_at is None
     assert (await kept.must(ANA)).pending is None
     assert all(words not in call.text for call in kept.api.calls if call.chat_id != ANA.id)
 
@@ -325,7 +327,14 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(kept: Kept) -> None
         "Still open from yesterday (Wed 10 Jun):\n"
         "• Do the dishes"
     )
-    assert listing.callback_data == [f"k:{second}", f"m:{second}", f"k:{first}", f"m:{first}"]
+    assert listing.callback_data == [
+        f"k:{second}",
+        f"m:{second}",
+        f"z:{second}",
+        f"k:{first}",
+        f"m:{first}",
+        f"z:{first}",
+    ]
     assert listing.labels[0] == "✅ Kept · Do the dishes"
     assert kept.only_reply(await kept.send(BEN, "/today"), BEN.id).text.startswith("Nothing")
 
@@ -335,7 +344,7 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(kept: Kept) -> None
     assert set(edited) == {first_message.message_id, listing.message_id}
     assert edited[first_message.message_id].text.endswith("— ✅ Kept (Thu 11 Jun, 21:01)")
     refreshed = edited[listing.message_id]
-    assert refreshed.callback_data == [f"k:{second}", f"m:{second}"]
+    assert refreshed.callback_data == [f"k:{second}", f"m:{second}", f"z:{second}"]
     assert "Still open from yesterday" not in refreshed.text
     assert (await kept.nudge(first)).status == NudgeStatus.KEPT
     assert (await kept.nudge(second)).status == NudgeStatus.SENT

@@ -150,8 +150,12 @@ async def test_the_command_menu_is_set(settings: Settings) -> None:
     finally:
         await application.shutdown()
 
-    assert [c.method for c in api.calls] == ["getMe", "setMyCommands"]
-    commands = api.calls[1].params["commands"]
-    assert [c["command"] for c in commands] == list(MENU)
-    assert all(c["description"] for c in commands)
+    assert [c.method for c in api.calls] == ["getMe", "setMyCommands", "setMyCommands"]
+    default, spanish = api.calls[1].params, api.calls[2].params
+    assert "language_code" not in default and spanish["language_code"] == "es"
+    for params in (default, spanish):
+        commands = params["commands"]
+        assert [c["command"] for c in commands] == list(MENU)
+        assert all(c["description"] for c in commands)
+    assert spanish["commands"][0]["description"] == "Bienvenida y configuración"
     assert api.initialized and api.shut_down

@@ -29,7 +29,7 @@ from bot.domain.errors import (
     StaleButton,
 )
 from bot.domain.models import Checkin, CheckinSlot, NudgeStatus, Pending, Person
-from bot.domain.ports import Outgoing, Sent
+from bot.domain.ports import Button, Outgoing, Sent
 from bot.texts import text
 from tests.fakes import PNG_SIGNATURE, InMemoryUnitOfWorkFactory
 from tests.unit.conftest import MADRID, NEW_YORK, World, daily_score, local
@@ -88,10 +88,48 @@ async def choices(
     await press(world, person, checkin, 2, str(safety))
 
 
-async def words(world: World, person: Person, first: str | None, second: str | None) -> None:
-    """Answer (or skip, with None) the two open questions privately."""
+async def words(
+    world: World,
+    person: Person,
+    first: str | None,
+    second: str | None,
+    *,
+    share: bool | None = None,
+) -> Outgoing:
+    """Answer (or skip, with None) the two open questions privately; the last reply.
+
+    With `share`, the author then presses Share (True) or Keep private (False) on that reply.
+    """
     await world.checkins.got_words(world.fresh(person), first)
-    await world.checkins.got_words(world.fresh(person), second)
+    last = await world.checkins.got_words(world.fresh(person), second)
+    if share is not None:
+        await decide(world, person, last, share)
+    return last
+
+
+async def decide(world: World, person: Person, question: Outgoing, share: bool) -> str:
+    """Press Share or Keep private on the share question, as the transport would pass it on."""
+    label = text("en", "btn_share" if share else "btn_keep_private")
+    (button,) = [b for row in question.buttons for b in row if b.label == label]
+    action = actions.decode(button.action)
+    assert action is not None and action.verb in (actions.SHARE_WORDS, actions.KEEP_WORDS)
+    shared = action.verb == actions.SHARE_WORDS
+    return await world.checkins.decide_share(world.fresh(person), int(action.arg), shared)
+
+
+def share_question(checkin: Checkin, key: str = "checkin_share_question") -> Outgoing:
+    """The private question whether the words go into the reveal (or crisis resources first)."""
+    return Outgoing(
+        text("en", key),
+        (
+            (
+                Button(text("en", "btn_share"), actions.encode(actions.SHARE_WORDS, checkin.id)),
+                Button(
+                    text("en", "btn_keep_private"), actions.encode(actions.KEEP_WORDS, checkin.id)
+                ),
+            ),
+        ),
+    )
 
 
 def reveal_texts(world: World) -> list[str]:
@@ -111,7 +149,28 @@ def test_weekday_names_and_abbreviations(word: str, day: int) -> None:
     assert parse_weekday(word) == day
 
 
-@pytest.mark.parametrize("word", ["", "sunday-ish", "7", "domingo", "mo"])
+@pytest.mark.parametrize(
+    ("word", "day"),
+    [
+        ("lun", 0),
+        ("Martes", 1),
+        ("mié", 2),
+        ("mie", 2),
+        ("MIÉRCOLES", 2),
+        ("miercoles", 2),
+        ("jue.", 3),
+        (" viernes ", 4),
+        ("sáb", 5),
+        ("sabado", 5),
+        ("Dom", 6),
+        ("domingo", 6),
+    ],
+)
+def test_spanish_weekday_names_with_or_without_accents(word: str, day: int) -> None:
+    assert parse_weekday(word) == day
+
+
+@pytest.mark.parametrize("word", ["", "sunday-ish", "7", "dimanche", "mo", "miérc"])
 def test_unknown_weekdays_are_refused(word: str) -> None:
     with pytest.raises(InvalidWeekday):
         parse_weekday(word)
@@ -440,14 +499,21 @@ async def test_words_are_kept_and_skip_moves_on(world: World) -> None:
     done = await world.checkins.got_words(world.fresh(ana), None)
 
     assert second == Outgoing(text("en", "checkin_words_q2"))
-    assert done == Outgoing(text("en", "checkin_words_thanks"))
+    # Words were written: they stay private until their author decides.
+    assert done == share_question(checkin)
     (answer,) = world.store.answers_of(checkin.id)
     assert (answer.appreciated, answer.differently, answer.words_done) == (
         "thanks for the tea",
         None,
-        True,
+        False,
     )
     assert world.fresh(ana).pending is None
+
+    toast = await decide(world, ana, done, share=False)
+
+    assert toast == text("en", "words_private")
+    (answer,) = world.store.answers_of(checkin.id)
+    assert (answer.words_done, answer.words_shared) == (True, False)
     # Ben has not answered: nothing is revealed, the check-in stays open.
     assert world.store.checkins[checkin.id].closed_at is None
     assert reveal_texts(world) == []
@@ -460,7 +526,7 @@ async def test_the_deep_link_asks_the_first_open_question(world: World) -> None:
 
     assert asked == Outgoing(text("en", "checkin_words_q1"))
     assert world.fresh(ana).pending == Pending(WORDS, {"id": checkin.id, "q": 1})
-    await words(world, ana, "early words", None)
+    await words(world, ana, "early words", None, share=True)
     await choices(world, ana, checkin, 3, "Yes", 4)
     # The words were given already: the choices do not ask for them again.
     assert world.messenger.to(101) == []
@@ -495,10 +561,15 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     world.clock.advance(minutes=30)
 
     await choices(world, ana, checkin, 2, "A little", 3)
-    await words(world, ana, *ANA_WORDS)
+    await words(world, ana, *ANA_WORDS, share=True)
     await choices(world, ben, checkin, 5, "Not yet", 4)
     await world.checkins.got_words(world.fresh(ben), BEN_WORDS[0])
     # Ben has one open question left: still nothing revealed.
+    assert world.store.checkins[checkin.id].closed_at is None
+    assert reveal_texts(world) == [] and world.messenger.photos == []
+    question = await world.checkins.got_words(world.fresh(ben), BEN_WORDS[1])
+    # Ben has not decided about his words yet: still nothing revealed.
+    assert question == share_question(checkin)
     assert world.store.checkins[checkin.id].closed_at is None
     assert reveal_texts(world) == [] and world.messenger.photos == []
     before = [m.message.text for m in world.messenger.sent] + [
@@ -506,7 +577,7 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     ]
     sent_before = len(world.messenger.sent)
 
-    await world.checkins.got_words(world.fresh(ben), BEN_WORDS[1])
+    await decide(world, ben, question, share=True)
 
     # Before the reveal: the group saw only who answered; privately each saw only questions.
     private = {text("en", "checkin_words_q1"), text("en", "checkin_words_q2")}
@@ -615,7 +686,7 @@ async def test_reminder_after_exactly_24_hours_only_to_who_has_not_answered(
 async def test_close_after_72_hours_reveals_and_names_who_did_not_answer(world: World) -> None:
     ana, _, checkin = await opened(world)
     await choices(world, ana, checkin, 2, "A little", 3)
-    await words(world, ana, ANA_WORDS[0], None)
+    await words(world, ana, ANA_WORDS[0], None, share=True)
 
     world.clock.set(SLOT + timedelta(hours=71, minutes=59))
     assert await world.checkins.close_due() == 0
@@ -644,7 +715,9 @@ async def test_a_checkin_survives_a_restart(world: World) -> None:
         InMemoryUnitOfWorkFactory(world.store), world.clock, world.messenger, world.charts
     )
     await restarted.got_words(world.fresh(ana), ANA_WORDS[0])
-    await restarted.got_words(world.fresh(ana), ANA_WORDS[1])
+    question = await restarted.got_words(world.fresh(ana), ANA_WORDS[1])
+    assert question == share_question(checkin)
+    await restarted.decide_share(world.fresh(ana), checkin.id, True)
     for row, label in ((0, "5"), (1, "Yes"), (2, "5")):
         (button,) = [b for b in group_message(world, checkin).buttons[row] if b.label == label]
         action = actions.decode(button.action)
@@ -708,3 +781,169 @@ async def test_no_therapy_suggestion_for_good_weeks(world: World) -> None:
     assert len(world.messenger.photos) == 3
     assert all(text("en", "therapy_suggestion") not in t for t in reveal_texts(world))
     assert world.store.couples[ana.couple_id].therapy_suggested_on is None
+
+
+# -- words: private unless their author shares them; crisis words -------------------------
+
+CRISIS_WORDS = "Sometimes I'm afraid he will hit me"
+
+
+def shown_anywhere(world: World) -> list[str]:
+    """Every text the bot sent or edited, in any chat, and every chart caption."""
+    return (
+        [m.message.text for m in world.messenger.sent]
+        + [e.message.text for e in world.messenger.edits]
+        + [p.caption or "" for p in world.messenger.photos]
+    )
+
+
+async def crisis_answer(world: World, person: Person, checkin: Checkin) -> Outgoing:
+    """Choices, then an everyday first answer and crisis words in the second."""
+    await choices(world, person, checkin, 2, "Not yet", 2)
+    await world.checkins.got_words(world.fresh(person), ANA_WORDS[0])
+    return await world.checkins.got_words(world.fresh(person), CRISIS_WORDS)
+
+
+async def test_crisis_words_get_resources_and_stay_out_of_the_reveal_when_kept_private(
+    world: World,
+) -> None:
+    ana, ben, checkin = await opened(world)
+
+    question = await crisis_answer(world, ana, checkin)
+
+    assert question == share_question(checkin, "crisis_resources_words")
+    assert await decide(world, ana, question, share=False) == text("en", "words_private")
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+
+    (reveal,) = reveal_texts(world)
+    trust = reveal.splitlines()[reveal.splitlines().index(text("en", "q_trust")) + 1]
+    assert "Ana: 2" in trust and "Ben: 4" in trust
+    assert text("en", "reveal_differently") not in reveal
+    assert all(w not in shown for w in (CRISIS_WORDS, "afraid") for shown in shown_anywhere(world))
+    assert all(ANA_WORDS[0] not in shown for shown in shown_anywhere(world))
+    (answer,) = [a for a in world.store.answers_of(checkin.id) if a.person_id == ana.id]
+    assert answer.differently == CRISIS_WORDS and not answer.words_shared
+
+
+async def test_crisis_words_are_revealed_only_when_their_author_presses_share(
+    world: World,
+) -> None:
+    ana, ben, checkin = await opened(world)
+    question = await crisis_answer(world, ana, checkin)
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+    assert reveal_texts(world) == []
+
+    assert await decide(world, ana, question, share=True) == text("en", "words_shared")
+
+    (reveal,) = reveal_texts(world)
+    assert f"Ana: “{CRISIS_WORDS}”" in reveal and f"Ana: “{ANA_WORDS[0]}”" in reveal
+
+
+async def test_without_a_decision_the_reveal_waits_and_the_close_keeps_the_words_private(
+    world: World,
+) -> None:
+    ana, ben, checkin = await opened(world)
+    await crisis_answer(world, ana, checkin)
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+
+    # Both chose, but Ana has not said whether her words go into the reveal.
+    assert world.store.checkins[checkin.id].closed_at is None
+    assert reveal_texts(world) == []
+    world.clock.set(SLOT + timedelta(hours=71, minutes=59))
+    assert await world.checkins.close_due() == 0
+
+    world.clock.set(SLOT + timedelta(hours=72))
+    assert await world.checkins.close_due() == 1
+
+    (reveal,) = reveal_texts(world)
+    assert "Ana: 2" in reveal and "Ben: 4" in reveal
+    assert "did not answer" not in reveal
+    assert all(w not in shown for w in (CRISIS_WORDS, "afraid") for shown in shown_anywhere(world))
+    assert all(ANA_WORDS[0] not in shown for shown in shown_anywhere(world))
+    with pytest.raises(StaleButton):
+        await world.checkins.decide_share(world.fresh(ana), checkin.id, True)
+
+
+async def test_words_kept_private_are_not_revealed_beside_shared_ones(world: World) -> None:
+    ana, ben, checkin = await opened(world)
+    await choices(world, ana, checkin, 3, "Yes", 4)
+    await words(world, ana, *ANA_WORDS, share=False)
+    await choices(world, ben, checkin, 4, "A little", 5)
+    assert reveal_texts(world) == []
+
+    await words(world, ben, *BEN_WORDS, share=True)
+
+    (reveal,) = reveal_texts(world)
+    assert f"Ben: “{BEN_WORDS[0]}”" in reveal and f"Ben: “{BEN_WORDS[1]}”" in reveal
+    assert all(w not in shown for w in ANA_WORDS for shown in shown_anywhere(world))
+
+
+async def test_the_therapy_suggestion_stays_beside_crisis_words_kept_private(
+    world: World,
+) -> None:
+    ana, ben = await linked(world)
+    suggested = []
+    for week, ana_trust in enumerate((5, 2)):
+        world.clock.set(SLOT + timedelta(weeks=week))
+        assert await world.checkins.open_due() == 1
+        checkin = world.store.checkin_rows()[-1]
+        world.clock.advance(minutes=30)
+        await choices(world, ben, checkin, 4, "Yes", 4)
+        await words(world, ben, None, None)
+        await choices(world, ana, checkin, ana_trust, "Not yet", 2)
+        if week == 1:
+            # Ana's trust fell by three points, and what she wrote needs care, not an audience.
+            await world.checkins.got_words(world.fresh(ana), None)
+            question = await world.checkins.got_words(world.fresh(ana), CRISIS_WORDS)
+            assert question == share_question(checkin, "crisis_resources_words")
+            await decide(world, ana, question, share=False)
+        else:
+            await words(world, ana, None, None)
+        suggested.append(text("en", "therapy_suggestion") in reveal_texts(world)[-1])
+
+    assert suggested == [False, True]
+    assert all(CRISIS_WORDS not in shown for shown in shown_anywhere(world))
+
+
+async def test_new_words_after_sharing_need_a_new_decision(world: World) -> None:
+    ana, ben, checkin = await opened(world)
+    await choices(world, ana, checkin, 3, "Yes", 4)
+    await words(world, ana, *ANA_WORDS, share=True)
+
+    # Ana opens the group's "add your words" link again and writes something else.
+    await world.checkins.start_words(world.fresh(ana), checkin.id)
+    question = await words(world, ana, CRISIS_WORDS, None)
+    assert question == share_question(checkin, "crisis_resources_words")
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+    assert reveal_texts(world) == []
+
+    world.clock.set(SLOT + timedelta(hours=72))
+    assert await world.checkins.close_due() == 1
+
+    (reveal,) = reveal_texts(world)
+    assert "Ana: 3" in reveal
+    assert all(CRISIS_WORDS not in shown for shown in shown_anywhere(world))
+
+
+async def test_a_share_decision_is_refused_to_others_and_without_words(world: World) -> None:
+    ana, ben, checkin = await opened(world)
+    question = await crisis_answer(world, ana, checkin)
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    carl = await world.person(303, "Carl")
+    answers_before = world.store.answers_of(checkin.id)
+
+    with pytest.raises(NotAPartner):
+        await world.checkins.decide_share(carl, checkin.id, True)
+    # Ben wrote nothing: a Share press of his (forged, since he has no such button) is stale.
+    with pytest.raises(StaleButton):
+        await world.checkins.decide_share(world.fresh(ben), checkin.id, True)
+    with pytest.raises(StaleButton):
+        await world.checkins.decide_share(world.fresh(ana), 999, True)
+
+    assert world.store.answers_of(checkin.id) == answers_before
+    assert reveal_texts(world) == []
+    assert question.buttons == share_question(checkin).buttons

@@ -265,7 +265,7 @@ async def test_due_for_planning_joins_the_owner_zone(uow: InMemoryUnitOfWorkFact
         await tx.commitments.set_state(paused.id, CommitmentState.PAUSED)
         assert await tx.commitments.due_for_planning(NOW - timedelta(seconds=1), 10) == []
         due = await tx.commitments.due_for_planning(NOW, 10)
-        assert [(c.id, zone) for c, zone in due] == [(commitment_id, "Europe/Madrid")]
+        assert [(c.id, owner.timezone) for c, owner in due] == [(commitment_id, "Europe/Madrid")]
 
 
 async def test_messenger_records_and_fails_on_request() -> None:

@@ -164,11 +164,115 @@ async def test_missed_asks_for_a_private_reflection_and_keeps_it(world: World) -
 
     reply = await world.nudges.reflect(world.fresh(ana), "  I stayed late and forgot.  ")
 
-    assert reply == text("en", "reflection_saved")
+    # Saved privately, with the one button that would share it.
+    assert reply == Outgoing(
+        text("en", "reflection_saved_share"),
+        ((Button(text("en", "btn_share"), actions.encode(actions.SHARE_REFLECTION, nudge.id)),),),
+    )
     assert world.store.nudge(nudge.id).reflection == "I stayed late and forgot."
+    assert world.store.nudge(nudge.id).reflection_shared_at is None
     assert world.fresh(ana).pending is None
     # The reflection is private: it is in no message.
     assert all("forgot" not in m.message.text for m in world.messenger.sent)
+
+
+CRISIS_REFLECTION = "Sometimes I'm afraid he will hit me"
+
+
+async def reflected(world: World, words: str) -> tuple[Person, Person, Nudge, Outgoing]:
+    """Ana and Ben with a linked group; Ana missed her nudge and wrote these words."""
+    ana, ben = await world.couple()
+    await world.pairing.link(ana, GROUP)
+    _, nudge = await nudged(world, ana)
+    await world.nudges.answer(ana, nudge.id, False, original(nudge))
+    reply = await world.nudges.reflect(world.fresh(ana), words)
+    return world.fresh(ana), world.fresh(ben), nudge, reply
+
+
+def share_reflection_button(nudge: Nudge) -> tuple[tuple[Button, ...], ...]:
+    """The one button under a saved reflection."""
+    return ((Button(text("en", "btn_share"), actions.encode(actions.SHARE_REFLECTION, nudge.id)),),)
+
+
+def showing(world: World, words: str) -> list[int]:
+    """The chats of every message sent or edited that shows these words."""
+    return [m.chat_id for m in world.messenger.sent if words in m.message.text] + [
+        e.sent.chat_id for e in world.messenger.edits if words in e.message.text
+    ]
+
+
+async def test_a_reflection_with_crisis_words_gets_crisis_resources_and_stays_private(
+    world: World,
+) -> None:
+    _, _, nudge, reply = await reflected(world, CRISIS_REFLECTION)
+
+    assert reply == Outgoing(
+        text("en", "crisis_resources_reflection"), share_reflection_button(nudge)
+    )
+    row = world.store.nudge(nudge.id)
+    assert (row.reflection, row.reflection_shared_at) == (CRISIS_REFLECTION, None)
+    assert showing(world, CRISIS_REFLECTION) == []
+    assert showing(world, "afraid") == []
+
+
+async def test_everyday_words_get_no_crisis_resources(world: World) -> None:
+    _, _, nudge, reply = await reflected(world, "I was busy at the skill workshop with Gunther")
+    assert reply == Outgoing(text("en", "reflection_saved_share"), share_reflection_button(nudge))
+
+
+async def test_a_shared_reflection_reaches_the_partner_privately_and_only_once(
+    world: World,
+) -> None:
+    ana, _, nudge, _ = await reflected(world, CRISIS_REFLECTION)
+    world.clock.advance(minutes=3)
+
+    toast = await world.nudges.share_reflection(ana, nudge.id)
+
+    assert toast == text("en", "shared_done", name="Ben")
+    # To Ben's private chat, never the couple's group.
+    assert showing(world, CRISIS_REFLECTION) == [202]
+    assert world.messenger.to(202)[-1].message == Outgoing(
+        text(
+            "en",
+            "partner_reflection",
+            name="Ana",
+            text="text you when I'm late",
+            words=CRISIS_REFLECTION,
+        )
+    )
+    assert world.store.nudge(nudge.id).reflection_shared_at == world.clock.now()
+
+    with pytest.raises(AlreadyAnswered):
+        await world.nudges.share_reflection(world.fresh(ana), nudge.id)
+    assert showing(world, CRISIS_REFLECTION) == [202]
+
+
+@pytest.mark.parametrize("who", ["partner", "stranger"])
+async def test_someone_elses_share_button_is_refused(world: World, who: str) -> None:
+    _, ben, nudge, _ = await reflected(world, CRISIS_REFLECTION)
+    presser = ben if who == "partner" else await world.person(303, "Carl")
+    sent_before = len(world.messenger.sent)
+
+    with pytest.raises(NotYours):
+        await world.nudges.share_reflection(presser, nudge.id)
+
+    assert len(world.messenger.sent) == sent_before
+    assert showing(world, CRISIS_REFLECTION) == []
+    assert world.store.nudge(nudge.id).reflection_shared_at is None
+
+
+async def test_sharing_an_unknown_or_unwritten_reflection_is_stale(world: World) -> None:
+    ana, _ = await world.couple()
+    _, nudge = await nudged(world, ana)
+    await world.nudges.answer(ana, nudge.id, False, original(nudge))
+    await world.nudges.skip_reflection(world.fresh(ana))
+    sent_before = len(world.messenger.sent)
+
+    for nudge_id in (nudge.id, 999):
+        with pytest.raises(StaleButton):
+            await world.nudges.share_reflection(world.fresh(ana), nudge_id)
+
+    assert len(world.messenger.sent) == sent_before
 
 
 async def test_skipping_the_reflection_stores_nothing(world: World) -> None:
@@ -259,6 +363,7 @@ async def test_answering_one_of_a_bundle_keeps_the_other_buttons(world: World) -
         (
             Button("✅ Kept · walk the dog", f"k:{walk_nudge.id}"),
             Button("❌ Missed · walk the dog", f"m:{walk_nudge.id}"),
+            Button("⏰ 1 h", f"z:{walk_nudge.id}"),
         ),
     )
     assert "do the dishes — ✅ Kept" in view.text
@@ -289,10 +394,12 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(world: World) -> No
         (
             Button("✅ Kept · call mum", f"k:{today.id}"),
             Button("❌ Missed · call mum", f"m:{today.id}"),
+            Button("⏰ 1 h", f"z:{today.id}"),
         ),
         (
             Button("✅ Kept · call mum", f"k:{yesterday.id}"),
             Button("❌ Missed · call mum", f"m:{yesterday.id}"),
+            Button("⏰ 1 h", f"z:{yesterday.id}"),
         ),
     )
     assert later.next_local_date == date(2026, 6, 11)
@@ -304,7 +411,11 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(world: World) -> No
     refreshed = world.messenger.current(pressed)
     assert text("en", "today_yesterday_header", date="Wed 10 Jun") not in refreshed.text
     assert refreshed.buttons == (
-        (Button("✅ Kept", f"k:{today.id}"), Button("❌ Missed", f"m:{today.id}")),
+        (
+            Button("✅ Kept", f"k:{today.id}"),
+            Button("❌ Missed", f"m:{today.id}"),
+            Button("⏰ 1 h", f"z:{today.id}"),
+        ),
     )
 
 

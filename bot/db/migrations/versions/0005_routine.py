@@ -1,0 +1,32 @@
+"""holidays and promise-sizing
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-25 13:30:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("paused_until", sa.Date(), nullable=True))
+    with op.batch_alter_table("commitments", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("sizing_offered_at", sa.DateTime(timezone=True), nullable=True)
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("commitments", schema=None) as batch_op:
+        batch_op.drop_column("sizing_offered_at")
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.drop_column("paused_until")

@@ -1,0 +1,147 @@
+"""Safety in the words people write, end to end: crisis words are answered privately with help
+and reach neither the group nor the partner unless their author presses Share."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.story import ALEX, GROUP, SAM, buttons, fake_api, pair_and_link, running_bot
+
+pytestmark = pytest.mark.e2e
+MADRID = ZoneInfo("Europe/Madrid")
+CHECKIN_WORDS = "Sometimes I'm afraid he will hit me"
+APPRECIATED = "Sam watered the basil every morning"
+REFLECTION = "Anoche me amenazó y tuve miedo de volver a casa"
+PROMISE = "Call Sam at lunch"
+CRISIS_CHECKIN = "Some of it sounds like you may be hurting or not safe"
+CRISIS_REFLECTION = "Some of what you wrote sounds like you may be hurting or not safe"
+SHARE = "🤝 Share with my partner"
+KEEP = "🔒 Keep it private"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    """A fake Bot API with Alex, Sam, a stranger and their group."""
+    with fake_api() as fake:
+        yield fake
+
+
+def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
+    """Every request the bot made about this chat whose text or caption holds these words."""
+    found = []
+    for call in api.calls:
+        if str(call.params.get("chat_id")) != str(chat_id):
+            continue
+        shown = f"{call.params.get('text', '')} {call.params.get('caption', '')}"
+        if words in shown:
+            found.append(f"{call.method}: {shown[:80]}")
+    return found
+
+
+def press_and_wait(api: FakeBotApi, user: int, message: dict[str, object], label: str) -> str:
+    """Press a button by its label and return the toast the bot answered with."""
+    query = api.press(user, message, buttons(message)[label])
+    answer = api.wait_for(lambda: api.callback_answer(query), what=f"the answer to {label!r}")
+    return str(answer.get("text", ""))
+
+
+def choose(api: FakeBotApi, user: int, trust: str, progress: str, safety: str) -> None:
+    """Press one answer per row of the group's check-in message."""
+    message = api.wait_for_message(GROUP, "Weekly check-in")
+    markup = message["reply_markup"]
+    assert isinstance(markup, dict)
+    for row, label in zip(markup["inline_keyboard"][:3], (trust, progress, safety), strict=True):
+        data = next(b["callback_data"] for b in row if b["text"] == label)
+        query = api.press(user, message, data)
+        api.wait_for(lambda q=query: api.callback_answer(q), what=f"the answer to {user}'s press")
+
+
+def test_crisis_words_in_a_checkin_are_answered_privately_and_never_revealed(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    with running_bot(api, tmp_path):
+        pair_and_link(api)
+        api.send_text(ALEX, GROUP, "/checkin@kept_test_bot")
+        choose(api, ALEX, "2", "Not yet", "2")
+        api.wait_for_message(ALEX, "What did your partner do this week that you appreciated?")
+        api.send_text(ALEX, None, APPRECIATED)
+        second = api.wait_for_message(ALEX, "could do differently")
+        api.send_text(ALEX, None, CHECKIN_WORDS)
+
+        help_ = api.wait_for_message(ALEX, CRISIS_CHECKIN, after_id=int(second["message_id"]))
+        assert "findahelpline.com" in str(help_["text"])
+        assert set(buttons(help_)) == {SHARE, KEEP}
+        assert "Your words stay private" in press_and_wait(api, ALEX, help_, KEEP)
+
+        choose(api, SAM, "4", "Yes", "4")
+        api.wait_for_message(SAM, "appreciated?")
+        api.send_text(SAM, None, "/skip")
+        api.wait_for_message(SAM, "could do differently")
+        api.send_text(SAM, None, "/skip")
+        reveal = api.wait_for_message(GROUP, "your answers, side by side")
+        api.wait_for(lambda: api.calls_to("sendPhoto"), what="the chart")
+
+    text = str(reveal["text"])
+    assert "Alex: 2   ·   Sam: 4" in text
+    assert CHECKIN_WORDS not in text and APPRECIATED not in text
+    for words in (CHECKIN_WORDS, "afraid", APPRECIATED):
+        assert shown_in(api, GROUP, words) == []
+        assert shown_in(api, SAM, words) == []
+
+
+def next_minute_in_madrid() -> datetime:
+    """A local time at least ten seconds away, so the commitment exists before its tick."""
+    now = datetime.now(UTC)
+    target = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    if (target - now).total_seconds() < 10:
+        target += timedelta(minutes=1)
+    return target.astimezone(MADRID)
+
+
+def recorded_sent(db_path: Path) -> bool:
+    """Whether the ledger has recorded the nudge as sent (a press before that is refused)."""
+    with closing(sqlite3.connect(db_path)) as db:
+        return bool(db.execute("select count(*) from nudges where status = 'sent'").fetchone()[0])
+
+
+def test_a_reflection_with_crisis_words_reaches_the_partner_only_when_shared(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    with running_bot(api, tmp_path):
+        pair_and_link(api)
+        due = next_minute_in_madrid()
+        api.send_text(ALEX, None, f"/commit {due:%H:%M} {PROMISE}")
+        api.wait_for_message(ALEX, "Promise noted")
+        nudge = api.wait_for_message(ALEX, "Did you keep", timeout=140)
+        # Re-checked on each of the bot's requests, which its polling keeps coming.
+        api.wait_for(lambda: recorded_sent(tmp_path / "kept.db"), what="the nudge in the ledger")
+        press_and_wait(api, ALEX, nudge, "❌ Missed")
+        prompt = api.wait_for_message(ALEX, "Thank you for being honest about")
+        api.send_text(ALEX, None, REFLECTION)
+
+        help_ = api.wait_for_message(ALEX, CRISIS_REFLECTION, after_id=int(prompt["message_id"]))
+        assert "016 in Spain" in str(help_["text"])
+        assert set(buttons(help_)) == {SHARE}
+        api.wait_for_message(GROUP, "Alex was honest today")
+        # Sam cannot share what Alex wrote.
+        assert "belongs to someone else" in press_and_wait(api, SAM, help_, SHARE)
+        for chat in (GROUP, SAM):
+            assert shown_in(api, chat, REFLECTION) == []
+            assert shown_in(api, chat, "amenaz") == []
+
+        assert "Shared with Sam" in press_and_wait(api, ALEX, help_, SHARE)
+        shared = api.wait_for_message(SAM, "chose to share what they wrote")
+        assert REFLECTION in str(shared["text"])
+        press_and_wait(api, ALEX, help_, SHARE)
+
+    assert len(shown_in(api, SAM, REFLECTION)) == 1
+    assert shown_in(api, GROUP, REFLECTION) == []
+    assert shown_in(api, GROUP, "amenaz") == []

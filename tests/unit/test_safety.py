@@ -1,0 +1,122 @@
+"""Safety in the words people write: words of violence, threat or self-harm, English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.safety import CRISIS_EN, CRISIS_ES, has_crisis_words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Sometimes I'm afraid he will hit me",
+        "He HITS ME when he drinks",
+        "I want to die",
+        "I've been thinking about suicide",
+        "some days I think I'd be better off dead",
+        "I keep wanting to hurt myself",
+        "she choked me last night",
+        "He threatened to take the kids",
+        "there is a gun in the house",
+        "he said he would kill me",
+        "Killing myself crossed my mind",
+        "I took an overdose once",
+        "self-harm again",
+        "I'm scared for my life",
+    ],
+)
+def test_english_crisis_words_are_found(words: str) -> None:
+    assert has_crisis_words(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Me amenazó con llevarse a los niños",
+        "ME PEGÓ anoche",
+        "A veces me golpea",
+        "quiero morir",
+        "Pensé en el suicidio",
+        "voy a hacerme daño",
+        "No quiero vivir así",
+        "dijo que me va a matar",
+        "tiene un cuchillo en el cajón",
+        "fue una violación",
+        "Es maltrato",
+        "tengo miedo por mi vida",
+        "intentó estrangularme",
+        "Autolesiones otra vez",
+    ],
+)
+def test_spanish_crisis_words_are_found_with_or_without_accents(words: str) -> None:
+    assert has_crisis_words(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["KILL", "Kill", "kIlL", "AMENAZÓ", "amenazo", "Amenazo", "violacion", "VIOLACIÓN"],
+)
+def test_case_and_accents_do_not_matter(words: str) -> None:
+    assert has_crisis_words(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he will hit\nme",
+        "he will hit  me",
+        "he will hit\u00a0me",
+        "I want to\tdie",
+        "tengo miedo\npor mi vida",
+    ],
+)
+def test_a_phrase_split_by_other_white_space_is_still_found(words: str) -> None:
+    assert has_crisis_words(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "skill",
+        "She learned a new skill",
+        "armario",
+        "Ordené el armario",
+        "Gunther came for dinner",
+        "I was busy",
+        "You made soup when I was tired",
+        "thanks for the tea",
+        "I'll set a reminder at 20:30",
+        "Hitchcock night was fun",
+        "el cambio automático",
+        "una temática nueva",
+        "un armadillo en el jardín",
+        "Me encantó el paseo del domingo",
+        "Do the dishes",
+        "",
+    ],
+)
+def test_everyday_words_are_not_flagged(words: str) -> None:
+    assert not has_crisis_words(words)
+
+
+def test_nothing_written_is_not_flagged() -> None:
+    assert has_crisis_words(None) is False
+
+
+@pytest.mark.parametrize("entry", [*CRISIS_EN, *CRISIS_ES])
+def test_every_entry_of_the_lists_is_found_on_its_own(entry: str) -> None:
+    assert has_crisis_words(f"… {entry.rstrip('*')} …")
+
+
+@given(st.text())
+def test_any_text_is_answered_without_raising(words: str) -> None:
+    assert has_crisis_words(words) in (True, False)
+
+
+@given(st.text(), st.text())
+def test_a_crisis_phrase_between_any_texts_is_found(before: str, after: str) -> None:
+    assert has_crisis_words(f"{before} hit me {after}")
+    assert has_crisis_words(f"{before} me amenazó {after}")
