@@ -19,6 +19,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.encryption import DataKeyError, FieldCipher, rekey, verify_key
 from bot.db.engine import make_engine
+from bot.db.leader import leader_for
 from bot.db.migrate import upgrade
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
@@ -28,6 +29,7 @@ from bot.telegram.messenger import TelegramMessenger
 from bot.telegram.webhook import PATH, WebhookServer
 from bot.wiring import build_services
 from jobs.checkins import CheckinTick
+from jobs.leadership import LeaderGate
 from jobs.nudges import NudgeTick
 from jobs.scheduler import build_scheduler
 
@@ -129,14 +131,14 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
     dispatcher = Dispatcher(
         uow, messenger, clock, settings.send_concurrency, quick_retries=QUICK_RETRIES
     )
-    tick = NudgeTick(dispatcher)
-    checkin_tick = CheckinTick(services.checkins)
+    gate = LeaderGate(leader_for(engine), dispatcher.recover)
+    tick = NudgeTick(dispatcher, gate)
+    checkin_tick = CheckinTick(services.checkins, gate)
     stop = _stop_event()
     try:
         await _check_data_key(engine, cipher or FieldCipher())
         await _initialize(application, settings)
         await set_commands(application)
-        await dispatcher.recover()
         await application.start()
         webhook = await _receive_updates(application, settings)
         services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")
@@ -149,6 +151,7 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
         scheduler.shutdown(wait=False)
         await tick.drain(DRAIN_SECONDS)
         catch_up.cancel()
+        await gate.release()
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if webhook is not None:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from bot.domain.dispatch import Dispatcher, TickReport
+from jobs.leadership import LeaderGate
 
 log = logging.getLogger(__name__)
 # How long an abandoned send gets to hand its rows back before the tick is cancelled outright.
@@ -15,13 +16,16 @@ ABORT_SECONDS = 1.0
 class NudgeTick:
     """Runs the dispatcher; remembers the run in flight so a graceful stop can finish it."""
 
-    def __init__(self, dispatcher: Dispatcher) -> None:
+    def __init__(self, dispatcher: Dispatcher, gate: LeaderGate) -> None:
         self._dispatcher = dispatcher
+        self._gate = gate
         self._running: asyncio.Task[TickReport] | None = None
 
     async def run(self) -> None:
-        """One tick; failures are logged and the next minute tries again."""
+        """One tick on the leading instance; failures are logged and the next minute retries."""
         if self._running is not None and not self._running.done():
+            return
+        if not await self._gate.leads():
             return
         self._running = asyncio.create_task(self._dispatcher.tick())
         try:

@@ -647,6 +647,10 @@ class InMemoryNudges(_Repository):
         for nudge_id in nudge_ids:
             self._write(nudge_id, status=NudgeStatus.FAILED, claimed_at=None)
 
+    async def mark_skipped(self, nudge_ids: Sequence[int]) -> None:
+        for nudge_id in nudge_ids:
+            self._write(nudge_id, status=NudgeStatus.SKIPPED, claimed_at=None)
+
     async def answer(self, nudge_id: int, status: NudgeStatus, at: datetime) -> bool:
         row = self._tx.nudges.get(nudge_id)
         if row is None or row.status != NudgeStatus.SENT:

@@ -521,6 +521,9 @@ class SqlNudges(_Repository):
     async def mark_failed(self, nudge_ids: Sequence[int]) -> None:
         await self._set_many(nudge_ids, status=NudgeStatus.FAILED.value, claimed_at=None)
 
+    async def mark_skipped(self, nudge_ids: Sequence[int]) -> None:
+        await self._set_many(nudge_ids, status=NudgeStatus.SKIPPED.value, claimed_at=None)
+
     async def answer(self, nudge_id: int, status: NudgeStatus, at: datetime) -> bool:
         # The status guard makes two simultaneous presses record one answer.
         result = await self._session.execute(

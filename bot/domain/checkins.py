@@ -293,7 +293,11 @@ class CheckinService:
             await uow.checkins.save_answer(answer, self._clock.now())
             await uow.commit()
         if number == 1:
-            return Outgoing(words_question(person.language, 2))
+            question = words_question(person.language, 2)
+            if has_crisis_words(cleaned):
+                # Help comes first, at once; the words stay private whatever follows.
+                question = f"{text(person.language, 'crisis_resources_first')}\n\n{question}"
+            return Outgoing(question)
         if answer.has_words:
             return share_question(person.language, checkin_id, answer)
         await self.reveal_if_complete(checkin_id)

@@ -226,9 +226,13 @@ class Dispatcher:
                 # ran out the day): a nudge for a day that is over is not sent any more.
                 nudges, expired = _split_expired(nudges, zone, now)
                 if expired:
+                    # Their day ended while they waited (a stop, a long outage): recorded as
+                    # skipped, like nudges of a day the bot was down for, never sent stale.
                     log.warning("nudges %s expired with their local day unsent", expired)
-                    await self._fail(expired)
-                    report.failed += len(expired)
+                    async with self._uow() as uow:
+                        await uow.nudges.mark_skipped(expired)
+                        await uow.commit()
+                    report.skipped += len(expired)
                 if not nudges:
                     return
                 ids = [n.id for n in nudges]

@@ -254,13 +254,14 @@ class NudgeService:
                 raise StaleButton()
             if nudge.person_id != person.id:
                 raise NotYours()
+            _, partner = await couple_and_partner(uow, person)
+            if partner is None or partner.telegram_id is None:
+                # Nobody to share with: nothing is marked shared, the words stay private.
+                return text(person.language, "shared_nobody")
             if not await uow.nudges.mark_reflection_shared(nudge.id, now):
                 raise AlreadyAnswered(answer="🤝")
             await uow.commit()
             texts = await uow.commitments.texts([nudge.commitment_id])
-            _, partner = await couple_and_partner(uow, person)
-        if partner is None or partner.telegram_id is None:
-            return text(person.language, "shared_nobody")
         note = text(
             partner.language,
             "partner_reflection",

@@ -8,7 +8,14 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.domain import actions
-from bot.domain.checkins import WORDS
+from bot.domain.commitments import (
+    CHANGE_DAYS,
+    CHANGE_TEXT,
+    CHANGE_TIME,
+    COMMIT_DAYS,
+    COMMIT_TIME,
+    COMMIT_WHAT,
+)
 from bot.domain.couples import couple_and_partner
 from bot.domain.errors import ForgetNotAwaited
 from bot.domain.models import (
@@ -21,6 +28,7 @@ from bot.domain.models import (
     Pending,
     Person,
 )
+from bot.domain.nudging import REFLECTION
 from bot.domain.ports import (
     Button,
     Clock,
@@ -40,6 +48,11 @@ FORGET = "forget"
 EXPORT_FORMAT = "kept-export"
 EXPORT_VERSION = 1
 EXPORT_FILE_NAME = "kept-export.json"
+# Guided steps about the partner's own promises survive the end of their couple; any other step
+# (check-in words, the chore plan…) belonged to the couple and may name the person forgotten.
+OWN_STEPS = frozenset(
+    {COMMIT_WHAT, COMMIT_DAYS, COMMIT_TIME, CHANGE_TIME, CHANGE_DAYS, CHANGE_TEXT, REFLECTION}
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,7 @@ async def _end_couple(
         await uow.checkins.close(open_checkin.id, now)
     if partner is not None:
         await uow.people.set_couple(partner.id, None)
-        if partner.pending is not None and partner.pending.kind == WORDS:
+        if partner.pending is not None and partner.pending.kind not in OWN_STEPS:
             await uow.people.set_pending(partner.id, None)
     await uow.couples.delete(couple.id)
 
@@ -242,6 +255,7 @@ def export_document(
                 "sent_at": _iso(n.sent_at),
                 "answered_at": _iso(n.answered_at),
                 "reflection": n.reflection,
+                "reflection_shared_at": _iso(n.reflection_shared_at),
                 "noticed_at": _iso(n.noticed_at),
             }
             for n in nudges
@@ -257,6 +271,7 @@ def export_document(
                 "safety": a.answer.safety,
                 "appreciated": a.answer.appreciated,
                 "differently": a.answer.differently,
+                "words_shared": a.answer.words_shared,
             }
             for a in answers
         ],

@@ -412,4 +412,11 @@ EN: dict[str, str] = {
     "chart_trust_axis": "Trust 1–5 (lines)",
     "chart_kept_axis": "Kept (bars)",
     "chart_week": "W{week}",
+    "crisis_resources_first": (
+        "Before the next question: some of what you wrote sounds like you may be hurting or not "
+        "safe. If you are in danger right now, call your local emergency number (112 in Europe, "
+        "911 in the US). Crisis lines: 988 in the US, Samaritans 116 123 in the UK and Ireland, "
+        "024 in Spain, findahelpline.com elsewhere; if someone is hurting or threatening you: 016 in "
+        "Spain, 1-800-799-7233 in the US. Your words stay private unless you choose to share them."
+    ),
 }

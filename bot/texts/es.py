@@ -460,8 +460,7 @@ ES: dict[str, str] = {
         "(zona horaria de {name}: {timezone})."
     ),
     "chore_ask_time_you": (
-        "¿A qué hora te lo recuerdo? Envía HH:MM, por ejemplo 20:00 "
-        "(tu zona horaria: {timezone})."
+        "¿A qué hora te lo recuerdo? Envía HH:MM, por ejemplo 20:00 (tu zona horaria: {timezone})."
     ),
     "chore_added": (
         "Añadido al plan: «{chore}», {days} a las {time}. Ahora es una de tus promesas. 🧹"
@@ -526,4 +525,12 @@ ES: dict[str, str] = {
     "chart_trust_axis": "Confianza 1–5 (líneas)",
     "chart_kept_axis": "Cumplidas (barras)",
     "chart_week": "S{week}",
+    "crisis_resources_first": (
+        "Antes de la siguiente pregunta: algo de lo que escribiste suena a que quizá estás "
+        "sufriendo o no estás a salvo. Si estás en peligro ahora mismo, llama al número de "
+        "emergencias de tu zona (112 en Europa, 911 en EE. UU.). Líneas de ayuda: 024 en España, "
+        "988 en EE. UU., Samaritans 116 123 en Reino Unido e Irlanda, findahelpline.com en otros "
+        "países; si alguien te hace daño o te amenaza: 016 en España, 1-800-799-7233 en EE. UU. "
+        "Tus palabras quedan en privado salvo que decidas compartirlas."
+    ),
 }

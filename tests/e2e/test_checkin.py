@@ -76,7 +76,11 @@ def test_checkin_answered_by_both_is_revealed_together(api: FakeBotApi, tmp_path
         api.send_text(ALEX, None, ALEX_WORDS)
         api.wait_for_message(ALEX, "could do differently")
         api.send_text(ALEX, None, "/skip")
-        api.wait_for_message(ALEX, "when you have both answered")
+        # Words are private until their author chooses to share them in the reveal.
+        question = api.wait_for_message(ALEX, "share them with your partner in the reveal?")
+        share = api.press(ALEX, question, buttons(question)["🤝 Share with my partner"])
+        shared = api.wait_for(lambda: api.callback_answer(share), what="the answer to Share")
+        assert "shown in the reveal" in shared["text"]
         assert kept.terminate() == 0
 
     with running_bot(api, tmp_path):

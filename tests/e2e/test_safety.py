@@ -46,11 +46,15 @@ def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
     return found
 
 
+def answered(api: FakeBotApi, query: str) -> str:
+    """Wait for the bot to answer a button press; the toast it showed."""
+    answer = api.wait_for(lambda: api.callback_answer(query), what=f"the answer to {query}")
+    return str(answer.get("text", ""))
+
+
 def press_and_wait(api: FakeBotApi, user: int, message: dict[str, object], label: str) -> str:
     """Press a button by its label and return the toast the bot answered with."""
-    query = api.press(user, message, buttons(message)[label])
-    answer = api.wait_for(lambda: api.callback_answer(query), what=f"the answer to {label!r}")
-    return str(answer.get("text", ""))
+    return answered(api, api.press(user, message, buttons(message)[label]))
 
 
 def choose(api: FakeBotApi, user: int, trust: str, progress: str, safety: str) -> None:
@@ -60,8 +64,7 @@ def choose(api: FakeBotApi, user: int, trust: str, progress: str, safety: str) -
     assert isinstance(markup, dict)
     for row, label in zip(markup["inline_keyboard"][:3], (trust, progress, safety), strict=True):
         data = next(b["callback_data"] for b in row if b["text"] == label)
-        query = api.press(user, message, data)
-        api.wait_for(lambda q=query: api.callback_answer(q), what=f"the answer to {user}'s press")
+        answered(api, api.press(user, message, data))
 
 
 def test_crisis_words_in_a_checkin_are_answered_privately_and_never_revealed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -22,8 +22,7 @@ from telegram.ext import CommandHandler
 from bot.domain import actions
 from bot.domain.models import NudgeStatus
 from bot.telegram.app import MENU
-from bot.texts import text
-from bot.texts.en import EN
+from bot.texts import CATALOGUES, language_for, text
 from tests.telegram.conftest import ANA, BEN, CARL, DANA, GROUP, GROUP_CHAT, Kept, TgUser
 from tests.telegram.offline import BOT_USER, BOT_USERNAME, MAX_TEXT, Call, JSONDict
 
@@ -53,22 +52,25 @@ def fuzz(name: str) -> Callable[[Any], Any]:
 
 OTHER_GROUP: JSONDict = {"id": -1009999, "type": "group", "title": "Somewhere else"}
 CHANNEL: JSONDict = {"id": -1007777, "type": "channel", "title": "A channel"}
-NOT_YOURS = text("en", "error_not_yours")
-STALE = text("en", "error_stale")
-NOT_PARTNER = text("en", "error_not_partner")
 KEPT_TOAST = text("en", "answer_kept")
 MISSED_TOAST = text("en", "answer_missed")
 
 
-def _template(key: str) -> re.Pattern[str]:
-    parts = re.split(r"\{[a-z_0-9]+\}", EN[key])
+def said(user: TgUser, key: str, **params: object) -> str:
+    """A text as this user reads it (strangers in their client's language, if Kept has it)."""
+    return text(language_for(user.language_code), key, **params)
+
+
+def _template(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{[a-z_0-9]+\}", template)
     return re.compile(".*".join(re.escape(part) for part in parts), re.DOTALL)
 
 
-# Replies that refuse or cannot act: after them, nothing may have changed.
+# Replies that refuse or cannot act, in every language: after them, nothing may have changed.
 REFUSALS = [
-    _template(key)
-    for key in EN
+    _template(template)
+    for catalogue in CATALOGUES.values()
+    for key, template in catalogue.items()
     if key.startswith("error_")
     or key
     in ("unknown_command", "unknown_text", "need_start", "private_only", "group_only", "slow_down")
@@ -96,58 +98,78 @@ LANGUAGES = st.one_of(st.sampled_from(["en", "es", "es-MX", "de", "", "zz-ZZ"]),
 STRANGERS = st.builds(TgUser, st.integers(5000, 2**40), NAMES, LANGUAGES)
 PEOPLE = st.one_of(st.sampled_from([ANA, BEN, CARL, DANA]), STRANGERS)
 
+# Structural choices are drawn evenly from a seeded Random: one_of and sampled_from lean hard
+# towards their first, simplest branches, which starves the rarer paths a fuzzer is for.
+RANDOM = st.randoms(use_true_random=True)
+
+
+@st.composite
+def either(draw: st.DrawFn, *options: st.SearchStrategy[str]) -> str:
+    """A value of one of several strategies, chosen evenly."""
+    return draw(draw(RANDOM).choice(options))
+
+
+def uniform(values: Sequence[str]) -> st.SearchStrategy[str]:
+    """One of several values, chosen evenly."""
+    return RANDOM.map(lambda rnd: rnd.choice(values))
+
+
 # Arguments that come close to valid ones, or break parsers: str.isdigit() accepts "²" and "①",
 # which int() refuses; \\d matches "٣", which int() accepts.
 TRAP_DIGITS = ("²", "³", "¹²", "₂", "①", "⑨", "⁴²", "٣", "٢١", "𝟡", "Ⅻ", "½", "0x1F", "1e3", "+7")
-NUMBERS = st.one_of(
+NUMBERS = either(
     st.integers(-(10**25), 10**25).map(str),
-    st.sampled_from(TRAP_DIGITS),
-    st.sampled_from(TRAP_DIGITS),
+    st.integers(0, 100).map(str),
+    uniform(TRAP_DIGITS),
+    uniform(TRAP_DIGITS),
     st.text(st.characters(categories=("Nd", "No", "Nl")), min_size=1, max_size=4),
 )
-CODES = st.one_of(
-    st.from_regex(r"[A-Z2-9]{8}", fullmatch=True), st.from_regex(r"\w{0,12}", fullmatch=True)
-)
+CODES = either(st.from_regex(r"[A-Z2-9]{8}", fullmatch=True), st.from_regex(r"\w{0,12}"))
 PAYLOADS = st.builds(
-    "{}{}".format, st.sampled_from(["words-", "join-", "JOIN-", "words--", ""]), NUMBERS | CODES
+    "{}{}".format,
+    uniform(["words-", "join-", "JOIN-", "words--", ""]),
+    either(NUMBERS, NUMBERS, CODES),
 )
-CLOCK_TIMES = st.one_of(
-    st.sampled_from(["21:00", "7:05", "07:05", "24:00", "23:60", "-1:00", "21:00:00", "9pm"]),
-    st.builds("{}{}{}".format, NUMBERS, st.sampled_from([":", ".", "h", "：", ""]), NUMBERS),
+CLOCK_TIMES = either(
+    uniform(["21:00", "7:05", "07:05", "24:00", "23:60", "-1:00", "21:00:00", "9pm", "0:0"]),
+    st.builds("{}{}{}".format, NUMBERS, uniform([":", ".", "h", "：", ""]), NUMBERS),
 )
-ZONE_NAMES = st.one_of(
-    st.sampled_from(["Europe/Madrid", "America/Argentina/Buenos_Aires", "Etc/GMT+14", "UTC"]),
-    st.sampled_from(["utc", "../etc/passwd", "/etc/passwd", "Europe", "zone.tab", "tzdata.zi"]),
-    st.builds("{}/{}".format, st.sampled_from(["Europe", "America", "Etc", "..", ""]), TEXT),
+ZONE_NAMES = either(
+    uniform(["Europe/Madrid", "America/Argentina/Buenos_Aires", "Etc/GMT+14", "UTC", "utc"]),
+    uniform(["../etc/passwd", "/etc/passwd", "Europe", "zone.tab", "tzdata.zi", "Factory"]),
+    st.builds("{}/{}".format, uniform(["Europe", "America", "Etc", "..", ""]), TEXT),
 )
-WEEKDAY_NAMES = st.one_of(
-    st.sampled_from(["sun", "Monday", "mon", "MON", "domingo", "lun", "7"]), NUMBERS, TEXT
+WEEKDAY_NAMES = either(
+    uniform(["sun", "Monday", "mon", "MON", "domingo", "lun", "7"]), NUMBERS, TEXT
 )
-WORDS = st.one_of(NUMBERS, CODES, PAYLOADS, CLOCK_TIMES, ZONE_NAMES, WEEKDAY_NAMES, TEXT)
+WORDS = either(NUMBERS, CODES, PAYLOADS, CLOCK_TIMES, ZONE_NAMES, WEEKDAY_NAMES, TEXT)
 # What each command reads, so that its parser meets near misses and not only noise.
 ARGUMENTS = {
     "start": PAYLOADS,
-    "join": st.one_of(CODES, PAYLOADS),
+    "join": either(CODES, PAYLOADS),
     "timezone": ZONE_NAMES,
-    "commit": st.one_of(CLOCK_TIMES, TEXT),
-    "checkin": st.one_of(WEEKDAY_NAMES, CLOCK_TIMES),
+    "commit": either(CLOCK_TIMES, TEXT),
+    "checkin": either(WEEKDAY_NAMES, CLOCK_TIMES),
     "pause": NUMBERS,
-    "language": st.one_of(st.sampled_from(["en", "es", "EN", "es-MX", "zz"]), TEXT),
+    "language": either(uniform(["en", "es", "EN", "es-MX", "zz"]), TEXT),
 }
-SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", " \u3000 "])
-ADDRESSED = st.sampled_from(["", "", f"@{BOT_USERNAME}", f"@{BOT_USERNAME.upper()}", "@other_bot"])
+SEPARATORS = (" ", "  ", "\t", "\n", "\u00a0", " \u3000 ")
+ADDRESSED = ("", "", "", f"@{BOT_USERNAME}", f"@{BOT_USERNAME.upper()}", "@other_bot")
 
 
 @st.composite
 def command_lines(draw: st.DrawFn, commands: list[str]) -> str:
     """/word[@bot] (a real command, shouting, or any word) and a few arguments, oddly spaced."""
-    known = st.sampled_from(commands)
-    word = draw(st.one_of(known, known, known, known.map(str.upper), st.from_regex(r"\w{1,32}")))
+    rnd = draw(RANDOM)
+    if rnd.random() < 0.85:
+        word = rnd.choice(commands)
+        word = word.upper() if rnd.random() < 0.1 else word
+    else:
+        word = draw(st.from_regex(r"\w{1,32}", fullmatch=True))
     own = ARGUMENTS.get(word.lower(), WORDS)
-    arguments = draw(st.lists(st.one_of(own, own, WORDS), max_size=4))
-    line = "/" + word + draw(ADDRESSED)
-    for argument in arguments:
-        line += draw(SEPARATORS) + argument
+    line = "/" + word + rnd.choice(ADDRESSED)
+    for _ in range(rnd.choice((0, 1, 1, 2, 2, 3, 4))):
+        line += rnd.choice(SEPARATORS) + draw(own if rnd.random() < 0.7 else WORDS)
     return line[:MAX_TEXT]
 
 
@@ -353,7 +375,7 @@ async def test_forged_callback_data(
 
     assert [call.method for call in calls].count("answerCallbackQuery") == 1
     if shape == "no data" or actions.decode(data) is None:
-        assert nudged.only_toast(calls) == STALE
+        assert nudged.only_toast(calls) == said(user, "error_stale")
 
 
 @fuzz("someone_elses_nudge")
@@ -382,7 +404,7 @@ async def test_presses_on_someone_elses_nudge(
 
     calls = await refused_changes_nothing(nudged, update)
 
-    assert nudged.only_toast(calls) == NOT_YOURS
+    assert nudged.only_toast(calls) == said(user, "error_not_yours")
 
 
 @fuzz("replayed_presses")
@@ -409,12 +431,15 @@ async def test_replayed_presses(
         if elsewhere is None
         else nudged.press_update(user, data, chat_id=on.chat_id, message_id=elsewhere)
     )
-    already_kept = text("en", "error_already_answered", answer="✅ Kept")
     if verb == actions.NOTICED:
-        expected = {ANA: NOT_YOURS, BEN: text("en", "error_already_answered", answer="🤝")}
-        default = NOT_PARTNER
+        expected = {
+            ANA: said(ANA, "error_not_yours"),
+            BEN: said(BEN, "error_already_answered", answer="🤝"),
+        }
+        default = said(user, "error_not_partner")
     else:
-        expected, default = {ANA: already_kept}, NOT_YOURS
+        expected = {ANA: said(ANA, "error_already_answered", answer="✅ Kept")}
+        default = said(user, "error_not_yours")
 
     for _ in range(times):
         calls = await refused_changes_nothing(nudged, {**press, "update_id": nudged.next_id()})
@@ -451,9 +476,12 @@ async def test_two_presses_at_the_same_moment(
     calls = await nudged.process(*updates)  # both at once
 
     toasts = Counter(nudged.toasts(calls))
+    refused = Counter(said(user, "error_not_yours") for user, _, _ in presses if user != ANA)
+    assert toasts & refused == refused
+    toasts -= refused  # what Ana was told
     nudge = await nudged.nudge(nudge_id)
     by_ana = [verb for user, verb, _ in presses if user == ANA]
-    assert toasts[NOT_YOURS] == len(presses) - len(by_ana)
+    assert toasts.total() == len(by_ana)
     if not by_ana:
         assert nudge.status == NudgeStatus.SENT and nudge.answered_at is None
         assert nudged.sent(calls) == []
@@ -588,6 +616,12 @@ async def test_updates_the_bot_does_not_handle(nudged: Kept, data: st.DataObject
 
     assert calls == []
     assert await nudged.rows() == before
+
+
+async def test_found_by_fuzzing_a_deep_link_with_unicode_digits(couple: Kept) -> None:
+    calls = await couple.send(ANA, "/start words-²")  # "²".isdigit(), yet int("²") fails
+
+    assert [call.text for call in calls] == [text("en", "welcome_back", name="Ana")]
 
 
 def test_the_fuzzing_covered_ten_thousand_cases() -> None:

@@ -72,17 +72,25 @@ async def answer_nudge(kept: Kept, user: TgUser, message: Call, reflection: str)
     return nudge.id
 
 
-async def answer_checkin(kept: Kept, user: TgUser, checkin: Call, words: tuple[str, ...]) -> None:
-    """The user taps 4 / Yes / 5 in the group and writes the open answers privately."""
+async def answer_checkin(
+    kept: Kept, user: TgUser, checkin: Call, words: tuple[str, ...], *, share: bool
+) -> None:
+    """The user taps 4 / Yes / 5 in the group, writes the open answers privately, and shares
+    them in the reveal or keeps them private."""
     choices = [d for d in checkin.callback_data if d.endswith((".t.4", ".p.yes", ".s.5"))]
     assert len(choices) == 3, checkin.callback_data
     for data in choices:
         kept.clock.advance(timedelta(seconds=5))
         await kept.press(user, data, checkin)
+    calls = []
     for said in words:
-        await kept.send(user, said)
+        calls = await kept.send(user, said)
     if len(words) < 2:
-        await kept.send(user, "/skip")
+        calls = await kept.send(user, "/skip")
+    [question] = [c for c in kept.sent(calls, user.id) if c.buttons]
+    verb = "sw" if share else "kw"
+    [data] = [d for d in question.callback_data if d.startswith(f"{verb}:")]
+    await kept.press(user, data, question)
 
 
 async def history(kept: Kept, *, linked: bool) -> Call | None:
@@ -114,8 +122,8 @@ async def history(kept: Kept, *, linked: bool) -> Call | None:
         kept.clock.advance(timedelta(minutes=5))
         opened = kept.sent(await kept.send(FRIDA, "/checkin", GROUP_CHAT), GROUP)
         [checkin] = [c for c in opened if c.buttons]
-        await answer_checkin(kept, FRIDA, checkin, FRIDA_WORDS)
-        await answer_checkin(kept, BEN, checkin, (BEN_WORDS,))
+        await answer_checkin(kept, FRIDA, checkin, FRIDA_WORDS, share=True)
+        await answer_checkin(kept, BEN, checkin, (BEN_WORDS,), share=False)
     kept.clock.advance(timedelta(hours=1))
     return checkin
 
@@ -169,6 +177,7 @@ async def test_export_sends_every_row_about_the_person_as_json(kept: Kept) -> No
     [answer] = document["checkin_answers"]
     assert (answer["trust"], answer["progress"], answer["safety"]) == (4, "yes", 5)
     assert (answer["appreciated"], answer["differently"]) == FRIDA_WORDS
+    assert answer["words_shared"] is True and nudge["reflection_shared_at"] is None
     assert answer["week"] == DUE.isocalendar().week and answer["closed_at"] is not None
     [invite] = document["invites"]
     assert invite["made_by_you"] is True and invite["used_at"] is not None
@@ -288,9 +297,10 @@ async def test_forget_deletes_every_row_about_the_person_and_keeps_the_partners(
                 if (table, column) in ids:
                     assert value != frida.id, f"{table}.{column} still points at Frida"
                 assert value != FRIDA.id, f"{table}.{column} still holds Frida's chat id"
-                if isinstance(value, str):
+                if isinstance(value, (str, dict, list)):
+                    shown = value if isinstance(value, str) else json.dumps(value)
                     for secret in (FRIDA_PROMISE, FRIDA_REFLECTION, *FRIDA_WORDS, str(FRIDA.id)):
-                        assert secret not in value, f"{table}.{column} still holds {secret!r}"
+                        assert secret not in shown, f"{table}.{column} still holds {secret!r}"
     assert rows["couples"] == [] and rows["invites"] == []
     assert [p["telegram_id"] for p in rows["people"]] == [BEN.id]
 
@@ -355,3 +365,45 @@ async def test_forget_confirmed_twice_or_after_coming_back_is_refused(kept: Kept
     assert back.id != frida.id and back.couple_id is None
     assert await kept.commitments(FRIDA) == [] and await kept.nudges(FRIDA) == []
     assert await kept.person(BEN) is not None
+
+
+async def test_forget_ends_the_partners_couple_steps_but_not_their_own(kept: Kept) -> None:
+    await kept.linked(FRIDA, BEN)
+    await kept.send(BEN, f"/commit 21:00 {BEN_PROMISE}")
+    kept.clock.set(DUE)
+    [nudge_message] = kept.sent(await kept.tick())
+    kept.clock.advance(timedelta(minutes=5))
+    [nudge] = await kept.nudges(BEN)
+    await kept.press(BEN, f"m:{nudge.id}", nudge_message)
+    assert await kept.pending(BEN) == "reflection"
+    ask = kept.only_reply(await kept.send(FRIDA, "/forget"), FRIDA.id)
+    frida = await kept.must(FRIDA)
+
+    await kept.press(FRIDA, f"fy:{frida.id}", ask)
+
+    # Ben was about to write his own reflection: that step is still his.
+    assert await kept.pending(BEN) == "reflection"
+    reply = kept.only_reply(await kept.send(BEN, BEN_REFLECTION), BEN.id)
+    assert reply.text.startswith("Saved, privately")
+    assert (await kept.nudge(nudge.id)).reflection == BEN_REFLECTION
+
+
+async def test_forget_ends_the_partners_check_in_step(kept: Kept) -> None:
+    await kept.linked(FRIDA, BEN)
+    opened = kept.sent(await kept.send(FRIDA, "/checkin", GROUP_CHAT), GROUP)
+    [checkin] = [c for c in opened if c.buttons]
+    for data in [d for d in checkin.callback_data if d.endswith((".t.3", ".p.yes", ".s.3"))]:
+        kept.clock.advance(timedelta(seconds=5))
+        await kept.press(BEN, data, checkin)
+    assert await kept.pending(BEN) == "checkin_words"
+    ask = kept.only_reply(await kept.send(FRIDA, "/forget"), FRIDA.id)
+    frida = await kept.must(FRIDA)
+
+    await kept.press(FRIDA, f"fy:{frida.id}", ask)
+
+    assert await kept.pending(BEN) is None
+    # His answers so far stay his, in a check-in that now belongs to no couple.
+    ben = await kept.must(BEN)
+    async with kept.uow() as uow:
+        [past] = await uow.checkins.answers_of_person(ben.id)
+    assert (past.answer.trust, past.answer.safety, past.closed_at) == (3, 3, kept.clock.now())

@@ -567,9 +567,9 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     # Ben has one open question left: still nothing revealed.
     assert world.store.checkins[checkin.id].closed_at is None
     assert reveal_texts(world) == [] and world.messenger.photos == []
-    question = await world.checkins.got_words(world.fresh(ben), BEN_WORDS[1])
+    asked = await world.checkins.got_words(world.fresh(ben), BEN_WORDS[1])
     # Ben has not decided about his words yet: still nothing revealed.
-    assert question == share_question(checkin)
+    assert asked == share_question(checkin)
     assert world.store.checkins[checkin.id].closed_at is None
     assert reveal_texts(world) == [] and world.messenger.photos == []
     before = [m.message.text for m in world.messenger.sent] + [
@@ -577,7 +577,7 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     ]
     sent_before = len(world.messenger.sent)
 
-    await decide(world, ben, question, share=True)
+    await decide(world, ben, asked, share=True)
 
     # Before the reveal: the group saw only who answered; privately each saw only questions.
     private = {text("en", "checkin_words_q1"), text("en", "checkin_words_q2")}

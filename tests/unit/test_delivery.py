@@ -9,6 +9,8 @@ from bot.domain.dispatch import QUICK_RETRIES, TICK_BUDGET, Dispatcher, TickRepo
 from bot.domain.models import NudgeStatus
 from bot.domain.ports import Outgoing, Sent, TryLater
 from bot.texts import text
+from bot.db.leader import SingleInstance
+from jobs.leadership import LeaderGate
 from jobs.nudges import NudgeTick
 from tests.fakes import RecordingMessenger
 from tests.unit.conftest import MADRID, World, local
@@ -208,16 +210,17 @@ async def test_a_nudge_handed_back_is_not_sent_once_its_day_is_over(world: World
     await asyncio.wait_for(tick, 5)
 
     world.clock.set(local(MADRID, 2026, 6, 11, 0, 30))  # back after midnight
-    assert await world.dispatcher.tick() == TickReport(failed=1)
+    assert await world.dispatcher.tick() == TickReport(skipped=1)
     assert world.messenger.sent == []
     (nudge,) = world.nudges_of(commitment_id)
-    assert nudge.status == NudgeStatus.FAILED
+    assert nudge.status == NudgeStatus.SKIPPED
 
 
 async def test_the_tick_drain_waits_then_abandons_a_hanging_send(world: World) -> None:
     commitment_id = await due_at_nine(world)
     held = HeldMessenger()
-    tick = NudgeTick(Dispatcher(world.uow, held, world.clock))
+    dispatcher = Dispatcher(world.uow, held, world.clock)
+    tick = NudgeTick(dispatcher, LeaderGate(SingleInstance(), dispatcher.recover))
     running = asyncio.create_task(tick.run())
     await held.waiting.get()  # in flight, never answered
 

@@ -15,7 +15,7 @@ from tests.unit.conftest import MADRID, NEW_YORK, World, local
 async def test_start_registers_once_and_refreshes_the_name(world: World) -> None:
     person, new = await world.people.start(Identity(101, "Ana\u0000  ", "es-MX"))
     assert new
-    assert (person.name, person.language, person.timezone) == ("Ana", "en", "UTC")
+    assert (person.name, person.language, person.timezone) == ("Ana", "es", "UTC")
     assert person.created_at == world.clock.now()
     again, new = await world.people.start(Identity(101, "Ana María"))
     assert not new and again.id == person.id

@@ -1,0 +1,1 @@
+"""Signal transport: signal-cli JSON-RPC client, router and Messenger adapter."""

@@ -1,0 +1,1 @@
+"""Tests of the Signal transport against a fake signal-cli daemon."""
