@@ -17,6 +17,10 @@ Fidelity notes: ``parse_mode="HTML"`` is parsed like Telegram does (tags strippe
 produced, malformed markup rejected with "can't parse entities"); Markdown and MarkdownV2 text
 is stored verbatim. Messages can only be sent to chats registered with ``add_user`` or
 ``add_group``; any other chat answers 400 "Bad Request: chat not found".
+
+Flood limits are opt-in (``FakeBotApi(enforce_limits=True)`` or ``api.enforce_limits(...)``):
+beyond 30 messages/s overall, 1/s per chat or 20/min per group the server answers 429 with
+``retry_after``, and counts those answers in ``too_many_requests``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import contextlib
 import copy
 import itertools
 import json
+import math
 import re
 import socket
 import threading
@@ -161,6 +166,74 @@ class _HangUp(Exception):
     def __init__(self, delay: float) -> None:
         super().__init__(f"hang up after {delay:g}s")
         self.delay = delay
+
+
+# The calls Telegram's flood limits count: those that put a message in a chat or change one.
+_LIMITED_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument", "editmessagetext"})
+
+
+class _Bucket:
+    """N messages per period as a token bucket: a burst of up to N, then N per period.
+
+    Telegram does not publish how it counts; this is also how python-telegram-bot's
+    AIORateLimiter (aiolimiter) reads "N per period", so a client keeping to it is never refused.
+    """
+
+    def __init__(self, count: float, period: float, now: float) -> None:
+        self.capacity = count
+        self.rate = count / period
+        self.tokens = count
+        self.at = now
+
+    def wait(self, now: float) -> float:
+        """Seconds until one more message fits (0.0: it fits now)."""
+        self.tokens = min(self.capacity, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+
+class _FloodLimits:
+    """Telegram's flood limits: overall, per chat, and per group (negative chat ids)."""
+
+    def __init__(
+        self, overall_per_s: float, per_chat_per_s: float, per_group_per_min: float
+    ) -> None:
+        self.overall_per_s = overall_per_s
+        self.per_chat_per_s = per_chat_per_s
+        self.per_group_per_min = per_group_per_min
+        self.overall = _Bucket(overall_per_s, 1.0, time.monotonic())
+        self.chats: dict[str, _Bucket] = {}
+        self.groups: dict[str, _Bucket] = {}
+        self.refused = 0
+
+    def admit(self, method: str, params: JSONDict) -> None:
+        """Count a message, or raise the 429 Telegram would answer (nothing counted then)."""
+        if method.lower() not in _LIMITED_METHODS:
+            return
+        now = time.monotonic()
+        buckets = [self.overall]
+        chat = params.get("chat_id")
+        if chat is not None and chat != "":
+            key = str(chat)
+            buckets.append(self._bucket(self.chats, key, self.per_chat_per_s, 1.0, now))
+            if key.startswith(("-", "@")):
+                bucket = self._bucket(self.groups, key, self.per_group_per_min, 60.0, now)
+                buckets.append(bucket)
+        wait = max(bucket.wait(now) for bucket in buckets)
+        if wait > 0:
+            self.refused += 1
+            retry_after = max(1, math.ceil(wait))
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
+        for bucket in buckets:
+            bucket.tokens -= 1
+
+    @staticmethod
+    def _bucket(
+        table: dict[str, _Bucket], key: str, count: float, period: float, now: float
+    ) -> _Bucket:
+        if key not in table:
+            table[key] = _Bucket(count, period, now)
+        return table[key]
 
 
 @dataclass(frozen=True)
@@ -933,8 +1006,13 @@ class FakeBotApi:
         token: str = "123:ABC",
         bot_username: str = "kept_test_bot",
         bot_first_name: str = "Kept",
+        *,
+        enforce_limits: bool = False,
     ) -> None:
-        """Prepare the fake; the server starts in ``start()`` / ``__enter__``."""
+        """Prepare the fake; the server starts in ``start()`` / ``__enter__``.
+
+        ``enforce_limits`` answers 429 beyond Telegram's flood limits (see ``enforce_limits()``).
+        """
         self.token = token
         self._state = _BotState(token, bot_username, bot_first_name)
         self._cond = threading.Condition(threading.RLock())
@@ -946,6 +1024,9 @@ class FakeBotApi:
         self._stop_event = asyncio.Event()
         self._closing = False
         self._port: int | None = None
+        self._limits: _FloodLimits | None = None
+        if enforce_limits:
+            self.enforce_limits()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -1047,6 +1128,8 @@ class FakeBotApi:
         with self._cond:
             try:
                 _name, handler = self._state.record(method, params)
+                if self._limits is not None:
+                    self._limits.admit(method, params)
             except ApiError as error:
                 return _error_response(error)
             except _HangUp as hang_up:
@@ -1375,6 +1458,25 @@ class FakeBotApi:
         """Carry out every later call of ``method`` ``seconds`` after recording it (0: at once)."""
         with self._cond:
             self._state.latency[method.lower()] = seconds
+
+    # -- flood limits -------------------------------------------------------------------------
+
+    def enforce_limits(
+        self,
+        overall_per_s: float = 30,
+        per_chat_per_s: float = 1,
+        per_group_per_min: float = 20,
+    ) -> None:
+        """From now on answer 429 (with retry_after) to sendMessage, sendPhoto, sendDocument
+        and editMessageText beyond these rates; each limit allows a burst of its own size."""
+        with self._cond:
+            self._limits = _FloodLimits(overall_per_s, per_chat_per_s, per_group_per_min)
+
+    @property
+    def too_many_requests(self) -> int:
+        """How many 429s the flood limits answered (0 while they are not enforced)."""
+        with self._cond:
+            return 0 if self._limits is None else self._limits.refused
 
     def _add_fault(self, method: str, fault: _Fault) -> None:
         with self._cond:

@@ -216,3 +216,36 @@ def test_wait_for_is_woken_by_requests_and_times_out_with_summary(api: FakeBotAp
     assert message["text"] == "from a thread"
     with pytest.raises(AssertionError, match=r"never happens.*sendMessage\(chat_id=1001"):
         api.wait_for(lambda: False, timeout=0.05, what="never happens")
+
+
+async def test_flood_limits_answer_429_and_are_counted(
+    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With limits on, a second message to a chat within a second, the 21st to a group within
+    a minute and the message past the overall rate get 429 with retry_after; reads do not count."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    async with make_bot(api) as bot:
+        await bot.send_message(ALICE, "before the limits")
+        await bot.send_message(ALICE, "are not limited")
+        api.enforce_limits()
+        assert (await bot.send_message(ALICE, "one")).text == "one"
+        with pytest.raises(RetryAfter) as caught:
+            await bot.send_message(ALICE, "two")
+        assert caught.value.retry_after == dt.timedelta(seconds=1)
+        await bot.get_chat(ALICE)
+
+        api.enforce_limits(overall_per_s=1000, per_chat_per_s=1000, per_group_per_min=20)
+        for number in range(20):
+            await bot.send_message(GROUP, f"group {number}")
+        with pytest.raises(RetryAfter) as caught:
+            await bot.send_message(GROUP, "group 20")
+        assert caught.value.retry_after == dt.timedelta(seconds=3)
+        assert (await bot.send_message(BOB, "a private chat is not the group")).text
+
+        api.enforce_limits(overall_per_s=3)
+        for user in (ALICE, BOB, GROUP):
+            await bot.send_message(user, "within the overall rate")
+        with pytest.raises(RetryAfter):
+            await bot.edit_message_text("an edit counts", chat_id=ALICE, message_id=1)
+    assert api.too_many_requests == 3
+    assert "two" not in [m["text"] for m in api.sent_messages(ALICE)]

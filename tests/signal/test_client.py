@@ -443,9 +443,10 @@ async def test_closing_the_generator_closes_the_connection(
 ) -> None:
     """Leaving an aclosing() block after one event closes the HTTP stream."""
     async with contextlib.aclosing(client.events()) as stream:
+        first = asyncio.ensure_future(anext(stream))
         await until(daemon, lambda: daemon.streams == 1, "the event stream")
         daemon.push_message(SAM, "one")
-        event = await asyncio.wait_for(anext(stream), 10)
+        event = await asyncio.wait_for(first, 10)
     assert event["envelope"]["dataMessage"]["message"] == "one"
     await until(daemon, lambda: daemon.streams == 0, "the stream to close")
 
