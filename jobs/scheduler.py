@@ -9,31 +9,26 @@ from apscheduler.triggers.cron import CronTrigger
 
 NUDGE_TICK = "nudge-tick"
 CHECKIN_TICK = "checkin-tick"
+Job = Callable[[], Awaitable[object]]
 
 
-def build_scheduler(
-    nudge_tick: Callable[[], Awaitable[object]], checkin_tick: Callable[[], Awaitable[object]]
-) -> AsyncIOScheduler:
+def build_scheduler(nudge_tick: Job, checkin_tick: Job) -> AsyncIOScheduler:
     """The nudge tick every minute at second 0; the check-in tick every minute at second 30."""
     scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(
-        checkin_tick,
-        CronTrigger(second=30, timezone="UTC"),
-        id=CHECKIN_TICK,
-        name=CHECKIN_TICK,
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=50,
-        replace_existing=True,
-    )
-    scheduler.add_job(
-        nudge_tick,
-        CronTrigger(second=0, timezone="UTC"),
-        id=NUDGE_TICK,
-        name=NUDGE_TICK,
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=50,
-        replace_existing=True,
-    )
+    _every_minute(scheduler, nudge_tick, NUDGE_TICK, second=0)
+    _every_minute(scheduler, checkin_tick, CHECKIN_TICK, second=30)
     return scheduler
+
+
+def _every_minute(scheduler: AsyncIOScheduler, job: Job, job_id: str, second: int) -> None:
+    # One run at a time; a run missed while the previous one ran long is merged, not queued.
+    scheduler.add_job(
+        job,
+        CronTrigger(second=second, timezone="UTC"),
+        id=job_id,
+        name=job_id,
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=50,
+        replace_existing=True,
+    )

@@ -207,18 +207,23 @@ class CommitmentService:
             await uow.commit()
         return Outgoing(text(person.language, "commitment_smaller_ask", text=commitment.text))
 
+    async def _pending_target(self, uow: UnitOfWork, person: Person) -> Commitment:
+        """The commitment a guided change is waiting on; if it is gone, stop waiting."""
+        assert person.pending is not None
+        try:
+            return await self.owned(uow, person, int(person.pending.data["id"]))
+        except UnknownCommitment:
+            # Deleted meanwhile: without this, every later message would fail the same way.
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+            raise
+
     async def got_smaller(self, person: Person, raw: str) -> Outgoing:
         """The smaller version arrived: keep the commitment, its days, time and history."""
         assert person.pending is not None
         smaller = clean_text(raw)
         async with self._uow() as uow:
-            try:
-                commitment = await self.owned(uow, person, int(person.pending.data["id"]))
-            except UnknownCommitment:
-                # Deleted meanwhile: stop waiting for words, or every message would fail.
-                await uow.people.set_pending(person.id, None)
-                await uow.commit()
-                raise
+            commitment = await self._pending_target(uow, person)
             await uow.commitments.set_text(commitment.id, smaller)
             await uow.people.set_pending(person.id, None)
             await uow.commit()
@@ -312,13 +317,7 @@ class CommitmentService:
         assert person.pending is not None
         at = parse_local_time(raw)
         async with self._uow() as uow:
-            try:
-                commitment = await self.owned(uow, person, int(person.pending.data["id"]))
-            except UnknownCommitment:
-                # Deleted meanwhile: stop waiting for a time, or every message would fail.
-                await uow.people.set_pending(person.id, None)
-                await uow.commit()
-                raise
+            commitment = await self._pending_target(uow, person)
             await uow.commitments.set_time(commitment.id, at)
             changed = await uow.commitments.get(commitment.id)
             assert changed is not None

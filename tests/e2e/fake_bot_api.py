@@ -1468,9 +1468,12 @@ class FakeBotApi:
         per_group_per_min: float = 20,
     ) -> None:
         """From now on answer 429 (with retry_after) to sendMessage, sendPhoto, sendDocument
-        and editMessageText beyond these rates; each limit allows a burst of its own size."""
+        and editMessageText beyond these rates; each limit allows a burst of its own size.
+        Calling it again starts the limits afresh; the count of 429s goes on."""
         with self._cond:
+            refused = self.too_many_requests
             self._limits = _FloodLimits(overall_per_s, per_chat_per_s, per_group_per_min)
+            self._limits.refused = refused
 
     @property
     def too_many_requests(self) -> int:

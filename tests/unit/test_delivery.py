@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import time, timedelta
 
+from bot.db.leader import SingleInstance
 from bot.domain.dispatch import QUICK_RETRIES, TICK_BUDGET, Dispatcher, TickReport, backoff
 from bot.domain.models import NudgeStatus
 from bot.domain.ports import Outgoing, Sent, TryLater
 from bot.texts import text
-from bot.db.leader import SingleInstance
 from jobs.leadership import LeaderGate
 from jobs.nudges import NudgeTick
 from tests.fakes import RecordingMessenger
