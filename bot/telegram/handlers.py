@@ -338,7 +338,7 @@ class TelegramHandlers:
     async def checkin(self, update: Update, context: Context) -> None:
         """/checkin opens this week's check-in now; /checkin <weekday> <HH:MM> sets the slot."""
 
-        async def action(person: Person) -> Outgoing:
+        async def action(person: Person) -> Outgoing | None:
             if context.args and len(context.args) >= 2:
                 day, at = await self._s.checkins.set_slot(person, context.args[0], context.args[1])
                 return Outgoing(
@@ -351,6 +351,9 @@ class TelegramHandlers:
                     )
                 )
             await self._s.checkins.open_now(person)
+            # In the group the check-in message itself is the answer; in private, say where it is.
+            if is_group(update.effective_chat):
+                return None
             return Outgoing(text(person.language, "checkin_opened"))
 
         await self._run(update, action, where="any")

@@ -5,14 +5,27 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from babel.dates import format_date, get_day_names
+from babel.messages.pofile import read_po
 
-from bot.texts.en import EN
-from bot.texts.es import ES
-
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
+LOCALES = Path(__file__).parent / "locales"
+LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
+
+
+def load_catalogue(language: str) -> dict[str, str]:
+    """One language's gettext catalogue (locales/<language>/LC_MESSAGES/kept.po) as key -> text."""
+    with (LOCALES / language / "LC_MESSAGES" / "kept.po").open("rb") as po:
+        catalogue = read_po(po, locale=language)
+    return {str(message.id): str(message.string) for message in catalogue if message.id}
+
+
+# Read once at import: the catalogues are small and never change while the bot runs.
+CATALOGUES: dict[str, dict[str, str]] = {
+    language: load_catalogue(language) for language in LANGUAGES
+}
 # Words a person may type to /language, besides the codes themselves (accents optional).
 LANGUAGE_WORDS = {
     "english": "en",

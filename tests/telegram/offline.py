@@ -31,6 +31,8 @@ BOT_USER: JSONDict = {
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
 MAX_CAPTION = 1024
+# Telegram's answer to an edit that would change nothing.
+NOT_MODIFIED = "Bad Request: message is not modified"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class OfflineRequest(BaseRequest):
         self.members: dict[tuple[int, int], str] = {}
         # Chats the tests introduced, so that sent messages carry the right chat type.
         self.chats: dict[int, JSONDict] = {}
+        # (chat id, message id) -> (text, buttons) of the messages sent or edited here.
+        self.contents: dict[tuple[int, int], tuple[str, list[list[JSONDict]]]] = {}
         self._message_ids = itertools.count(50_000)
         self._clock_seconds = 1_780_000_000
         self.initialized = False
@@ -178,6 +182,7 @@ class OfflineRequest(BaseRequest):
         return None
 
     def _message(self, chat_id: int, message_id: int, params: JSONDict) -> JSONDict:
+        self.contents[(chat_id, message_id)] = (str(params["text"]), Call("", params).buttons)
         message: JSONDict = {
             "message_id": message_id,
             "date": self._clock_seconds,
@@ -236,7 +241,10 @@ class OfflineRequest(BaseRequest):
             return problem
         if "chat_id" not in params or "message_id" not in params:
             return self._error(400, "Bad Request: message to edit not found")
-        return self._message(int(params["chat_id"]), int(params["message_id"]), params)
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        if self.contents.get(key) == (str(params["text"]), Call("", params).buttons):
+            return self._error(400, NOT_MODIFIED)
+        return self._message(*key, params)
 
     def _getChatMember(self, params: JSONDict) -> JSONDict:
         chat_id, user_id = int(params["chat_id"]), int(params["user_id"])

@@ -25,8 +25,9 @@ from bot.texts import (
     short_date,
     text,
 )
-from bot.texts.en import EN
-from bot.texts.es import ES
+
+EN = CATALOGUES["en"]
+ES = CATALOGUES["es"]
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 # f-string keys the scan below cannot read, with every value their placeholder can take.
