@@ -4,12 +4,17 @@ It answers the methods Kept uses with Telegram-shaped JSON (a sent message echoe
 keyboard, as Telegram does, so the bot pays for parsing a realistic answer). It can enforce
 Telegram's published flood limits and answer 429 with `retry_after` beyond them:
 
-- overall: at most `overall` messages in any sliding window of one second;
-- private chat: at most `chat` messages per chat in any sliding window of one second;
-- group: at most `group` messages per group in any sliding window of sixty seconds.
+- overall: `overall` messages per second;
+- private chat: `chat` messages per second in each chat;
+- group: `group` messages per minute in each group.
 
-The windows are strict (a message is refused if the window already holds the limit), which is
-the literal reading of "30 messages per second"; Telegram itself is somewhat more tolerant.
+Telegram does not publish how it counts, so two readings are offered (`model`):
+
+- "window" (the default): at most N messages in ANY sliding window of the period. This is the
+  literal, strictest reading of "30 messages per second";
+- "bucket": a token bucket of N tokens refilled at N per period (a burst of N, then N per
+  period), which is how python-telegram-bot's AIORateLimiter (aiolimiter) reads the same words.
+
 Only methods that send a message count (`send*`, `copyMessage`, `forwardMessage`); edits and
 `answerCallbackQuery` are not limited. A limit of 0 means none.
 
@@ -70,6 +75,28 @@ class Window:
         self.events.append(now)
 
 
+class Bucket:
+    """A token bucket: `limit` tokens, refilled at `limit` per `period`."""
+
+    __slots__ = ("at", "capacity", "rate", "tokens")
+
+    def __init__(self, limit: int, period: float) -> None:
+        self.capacity = float(limit)
+        self.rate = limit / period
+        self.tokens = float(limit)
+        self.at = time.time()
+
+    def wait_for(self, now: float) -> float:
+        """0 when one more event fits now, else the seconds until it would."""
+        elapsed = max(0.0, now - self.at)
+        self.tokens = min(self.capacity, self.tokens + elapsed * self.rate)
+        self.at = max(self.at, now)
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+    def add(self, now: float) -> None:
+        self.tokens -= 1
+
+
 class FakeApi:
     """State of the fake: limits, counters and the next message id."""
 
@@ -82,8 +109,9 @@ class FakeApi:
         self.group = int(limits.get("group", 0))
         # Seconds to add to every answer, as a slower network would.
         self.delay = float(limits.get("delay", 0.0))
-        self.overall_window = Window(self.overall, 1.0)
-        self.chat_windows: dict[int, Window] = {}
+        self.model = Bucket if limits.get("model") == "bucket" else Window
+        self.overall_window = self.model(self.overall, 1.0)
+        self.chat_windows: dict[int, Window | Bucket] = {}
         self.calls: collections.Counter[str] = collections.Counter()
         self.too_many = 0
         self.send_times: list[float] = []
@@ -99,9 +127,11 @@ class FakeApi:
             waits.append(self.overall_window.wait_for(now))
         window = None
         if chat_id > 0 and self.chat:
-            window = self.chat_windows.setdefault(chat_id, Window(self.chat, 1.0))
+            window = self.chat_windows.get(chat_id) or self.model(self.chat, 1.0)
         elif chat_id < 0 and self.group:
-            window = self.chat_windows.setdefault(chat_id, Window(self.group, 60.0))
+            window = self.chat_windows.get(chat_id) or self.model(self.group, 60.0)
+        if window is not None:
+            self.chat_windows[chat_id] = window
         if window is not None:
             waits.append(window.wait_for(now))
         wait = max(waits, default=0.0)

@@ -33,8 +33,6 @@ from bot.wiring import Services, build_services
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123456:BENCH"
-# The limit AIORateLimiter is built with in bot.telegram.app (its default): 30 messages/s.
-SHIPPED_RATE = 30
 
 
 class SystemClock:
@@ -81,7 +79,7 @@ class FakeApiProcess:
             self._process.terminate()
             self._process.wait(timeout=10)
 
-    def configure(self, **limits: float) -> None:
+    def configure(self, **limits: Any) -> None:
         """Set the limits (0 = none) and reset the counters."""
         self._post("/_bench/config", limits)
 
@@ -114,24 +112,46 @@ def settings_for(database_url: str, api_url: str, concurrency: int = 1) -> Setti
     )
 
 
-def application_for(settings: Settings, rate: float = SHIPPED_RATE) -> Application:
-    """Kept's Application; with another `rate` (0 = no limit), the same Application built with
-    AIORateLimiter(overall_max_rate=rate), as an operator would configure paid broadcasts."""
-    if rate == SHIPPED_RATE:
+def application_for(settings: Settings, limiter: str = "kept", rate: float = 30) -> Application:
+    """Kept's Application, with one of these rate limiters:
+
+    - "kept": exactly as bot.telegram.app.build_application builds it (whatever is in the tree);
+    - "ptb": python-telegram-bot's AIORateLimiter(overall_max_rate=rate), a bucket of `rate`
+      messages refilled at `rate` per second (its default at 30/s; 0 = no limit), as an operator
+      would set it up for paid broadcasts at 1,000/s;
+    - "smooth": one message every 1/rate s, never a burst (a bucket that holds one message).
+    """
+    if limiter == "kept":
         return build_application(settings)
+    if limiter == "smooth":
+        chosen = AIORateLimiter(
+            overall_max_rate=1, overall_time_period=1 / rate, max_retries=RETRY_AFTER_RETRIES
+        )
+    else:
+        chosen = AIORateLimiter(overall_max_rate=rate, max_retries=RETRY_AFTER_RETRIES)
     api = settings.telegram_api_url
     return (
         Application.builder()
         .token(settings.telegram_token or TOKEN)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
-        .rate_limiter(AIORateLimiter(overall_max_rate=rate, max_retries=RETRY_AFTER_RETRIES))
+        .rate_limiter(chosen)
         .job_queue(None)
         .read_timeout(REQUEST_TIMEOUT)
         .write_timeout(REQUEST_TIMEOUT)
         .connect_timeout(REQUEST_TIMEOUT)
         .build()
     )
+
+
+def describe_limiter(application: Application) -> str:
+    """The overall limit the Application's rate limiter applies, in words."""
+    limiter = application.bot.rate_limiter
+    base = getattr(limiter, "_base_limiter", None)
+    if base is None:
+        return "none"
+    rate = base.max_rate / base.time_period
+    return f"{rate:g}/s, burst {base.max_rate:g}"
 
 
 @dataclass
@@ -153,13 +173,18 @@ class Kept:
         await self.engine.dispose()
 
 
-async def build_kept(settings: Settings, rate: float = SHIPPED_RATE) -> Kept:
+async def build_kept(
+    settings: Settings,
+    limiter: str = "kept",
+    rate: float = 30,
+    messenger_type: type[TelegramMessenger] = TelegramMessenger,
+) -> Kept:
     """Engine, unit of work, Application with its handlers, services and dispatcher."""
     engine = make_engine(settings.database_url)
-    application = application_for(settings, rate)
+    application = application_for(settings, limiter, rate)
     uow = SqlUnitOfWorkFactory(engine)
     clock = SystemClock()
-    messenger = TelegramMessenger(application.bot)
+    messenger = messenger_type(application.bot)
     services = build_services(settings, uow, clock, messenger)
     register(application, services)
     dispatcher = Dispatcher(
@@ -167,6 +192,11 @@ async def build_kept(settings: Settings, rate: float = SHIPPED_RATE) -> Kept:
     )
     await application.initialize()
     return Kept(settings, application, uow, services, dispatcher, engine)
+
+
+def load() -> float:
+    """The one-minute load average: other work on this machine skews wall-clock figures."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
 
 
 def cpu_seconds() -> float:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,7 +60,8 @@ def _rows(n: int, due: datetime, due_now: bool) -> Iterator[tuple[tuple, tuple, 
     """(person, commitment, couple or None) rows as Python values."""
     zones = [(name, ZoneInfo(name)) for name in ZONES]
     created = due - timedelta(days=30)
-    for i in range(1, n + 1):
+    # A database "with 0 commitments" still holds the probe, when there is one.
+    for i in range(1, (n if due_now else max(n, 1)) + 1):
         name, zone = zones[i % len(zones)]
         at = due if (due_now or i == 1) else due + timedelta(days=1)
         local = at.astimezone(zone)
@@ -114,8 +116,10 @@ COUPLES = (
 )
 
 
+@lru_cache(maxsize=4096)
 def _sqlite_value(value: object) -> object:
-    # The storage formats of SQLAlchemy's SQLite types (UtcDateTime stores naive UTC).
+    # The storage formats of SQLAlchemy's SQLite types (UtcDateTime stores naive UTC). Only a
+    # few distinct instants are seeded, hence the cache.
     if isinstance(value, datetime):
         return f"{value.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}"
     if isinstance(value, date):
@@ -123,6 +127,14 @@ def _sqlite_value(value: object) -> object:
     if isinstance(value, time):
         return f"{value:%H:%M:%S.%f}"
     return value
+
+
+def _for_sqlite(row: tuple, temporal: tuple[int, ...]) -> tuple:
+    """The row with its date and time columns (at these positions) as SQLite stores them."""
+    values = list(row)
+    for position in temporal:
+        values[position] = _sqlite_value(values[position])
+    return tuple(values)
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -139,10 +151,10 @@ def seed_sqlite(path: Path, n: int, due: datetime, *, due_now: bool = True) -> S
     upgrade(url)
     people, commitments, couples = [], [], []
     for person, commitment, couple in _rows(n, due, due_now):
-        people.append(tuple(map(_sqlite_value, person)))
-        commitments.append(tuple(map(_sqlite_value, commitment)))
+        people.append(_for_sqlite(person, (6,)))
+        commitments.append(_for_sqlite(commitment, (4, 6, 7, 8)))
         if couple is not None:
-            couples.append(tuple(map(_sqlite_value, couple)))
+            couples.append(_for_sqlite(couple, (3, 5, 7)))
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=WAL")

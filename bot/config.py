@@ -8,8 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kept.db"
 DEFAULT_API_URL = "https://api.telegram.org"
+# Kept talks to its database with these asyncio drivers.
+DATABASE_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # What Telegram accepts as a webhook secret_token.
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -82,6 +87,24 @@ def _log_level(env: Mapping[str, str]) -> str:
     return level
 
 
+def _database_url(env: Mapping[str, str]) -> str:
+    url = _clean(env, "DATABASE_URL") or DEFAULT_DATABASE_URL
+    # postgres:// and postgresql:// (as hosting panels print them) mean PostgreSQL, our driver.
+    for bare in ("postgres://", "postgresql://"):
+        if url.startswith(bare):
+            url = "postgresql+asyncpg://" + url.removeprefix(bare)
+    try:
+        driver = make_url(url).drivername
+    except ArgumentError:
+        driver = None
+    if driver not in DATABASE_DRIVERS:
+        raise ConfigError(
+            "DATABASE_URL must be a SQLite file, sqlite+aiosqlite:///data/kept.db, or a "
+            "PostgreSQL database, postgresql+asyncpg://user:password@host:5432/kept."
+        )
+    return url
+
+
 def _webhook_secret(env: Mapping[str, str]) -> str | None:
     secret = _clean(env, "WEBHOOK_SECRET")
     if _clean(env, "WEBHOOK_URL") and secret is None:
@@ -104,7 +127,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     return Settings(
         telegram_token=_clean(env, "TELEGRAM_BOT_TOKEN"),
         telegram_api_url=(_clean(env, "TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
-        database_url=_clean(env, "DATABASE_URL") or DEFAULT_DATABASE_URL,
+        database_url=_database_url(env),
         default_timezone=_timezone(env),
         log_level=_log_level(env),
         max_active_commitments=_int(env, "MAX_ACTIVE_COMMITMENTS", 3),

@@ -630,13 +630,15 @@ class InMemoryNudges(_Repository):
         self, nudge_ids: Sequence[int], chat_id: int, message_id: int, at: datetime
     ) -> None:
         for nudge_id in nudge_ids:
+            row = self._tx.nudges.get(nudge_id)
+            answered = row is not None and row.status in (NudgeStatus.KEPT, NudgeStatus.MISSED)
             self._write(
                 nudge_id,
-                status=NudgeStatus.SENT,
                 chat_id=chat_id,
                 message_id=message_id,
                 sent_at=_utc(at),
                 claimed_at=None,
+                **({} if answered else {"status": NudgeStatus.SENT}),
             )
 
     async def retry_later(self, nudge_ids: Sequence[int], at: datetime) -> None:
@@ -653,7 +655,7 @@ class InMemoryNudges(_Repository):
 
     async def answer(self, nudge_id: int, status: NudgeStatus, at: datetime) -> bool:
         row = self._tx.nudges.get(nudge_id)
-        if row is None or row.status != NudgeStatus.SENT:
+        if row is None or row.status not in (NudgeStatus.SENT, NudgeStatus.SENDING):
             return False
         return self._write(nudge_id, status=NudgeStatus(status), answered_at=_utc(at))
 

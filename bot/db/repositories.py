@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,6 +42,10 @@ from bot.domain.models import (
     Person,
     SwapState,
 )
+
+
+# A nudge being recorded as sent can already be answered: its message is on the person's phone.
+ANSWERABLE = (NudgeStatus.SENT.value, NudgeStatus.SENDING.value)
 
 
 def _person(row: PersonRow) -> Person:
@@ -421,25 +427,25 @@ class SqlNudges(_Repository):
         return _nudge(row, self._cipher) if row else None
 
     async def add_if_absent(self, nudge: NewNudge) -> bool:
-        if await self.exists(nudge.commitment_id, nudge.local_date):
-            return False
-        try:
-            async with self._session.begin_nested():
-                self._session.add(
-                    NudgeRow(
-                        commitment_id=nudge.commitment_id,
-                        person_id=nudge.person_id,
-                        local_date=nudge.local_date,
-                        due_at=nudge.due_at,
-                        status=nudge.status.value,
-                        late=nudge.late,
-                        attempts=0,
-                    )
-                )
-        except IntegrityError:
-            # Another instance planned the same (commitment, local date) first.
-            return False
-        return True
+        # One statement rather than a look-up and a savepoint: planning runs it for every due
+        # commitment. A row already there (planned by an earlier tick, or by another instance
+        # at the same moment) is left as it is.
+        dialect = self._session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        result = await self._session.execute(
+            insert(NudgeRow)
+            .values(
+                commitment_id=nudge.commitment_id,
+                person_id=nudge.person_id,
+                local_date=nudge.local_date,
+                due_at=nudge.due_at,
+                status=nudge.status.value,
+                late=nudge.late,
+                attempts=0,
+            )
+            .on_conflict_do_nothing(index_elements=["commitment_id", "local_date"])
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def exists(self, commitment_id: int, local_date: date) -> bool:
         found = await self._session.scalar(
@@ -505,12 +511,17 @@ class SqlNudges(_Repository):
         self, nudge_ids: Sequence[int], chat_id: int, message_id: int, at: datetime
     ) -> None:
         await self._set_many(
-            nudge_ids,
-            status=NudgeStatus.SENT.value,
-            chat_id=chat_id,
-            message_id=message_id,
-            sent_at=at,
-            claimed_at=None,
+            nudge_ids, chat_id=chat_id, message_id=message_id, sent_at=at, claimed_at=None
+        )
+        # A person quick enough to answer before this commit keeps their answer.
+        await self._session.execute(
+            update(NudgeRow)
+            .where(
+                NudgeRow.id.in_(list(nudge_ids)),
+                NudgeRow.status.in_((NudgeStatus.SENDING.value, NudgeStatus.DUE.value)),
+            )
+            .values(status=NudgeStatus.SENT.value)
+            .execution_options(synchronize_session=False)
         )
 
     async def retry_later(self, nudge_ids: Sequence[int], at: datetime) -> None:
@@ -528,7 +539,7 @@ class SqlNudges(_Repository):
         # The status guard makes two simultaneous presses record one answer.
         result = await self._session.execute(
             update(NudgeRow)
-            .where(NudgeRow.id == nudge_id, NudgeRow.status == NudgeStatus.SENT.value)
+            .where(NudgeRow.id == nudge_id, NudgeRow.status.in_(ANSWERABLE))
             .values(status=status.value, answered_at=at)
             .execution_options(synchronize_session=False)
         )

@@ -121,7 +121,9 @@ class NudgeService:
             raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
         zone = valid_zone(person.timezone)
         today = local_today(zone, self._clock.now()) if zone else nudge.local_date
-        if nudge.status != NudgeStatus.SENT or not answer_window_open(nudge, today):
+        # SENDING too: a press can arrive before the send is recorded, the message is there.
+        answerable = nudge.status in (NudgeStatus.SENT, NudgeStatus.SENDING)
+        if not answerable or not answer_window_open(nudge, today):
             raise StaleButton()
         return nudge, commitment
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import InvalidTime
@@ -121,8 +122,11 @@ def is_late(due_at: datetime, now: datetime) -> bool:
     return now - due_at > LATE_AFTER
 
 
+@lru_cache(maxsize=1024)
 def valid_zone(name: str) -> ZoneInfo | None:
     """The zone of an IANA name, or None when there is no such zone."""
+    # Cached: ZoneInfo keeps only the 8 most recent zones nobody holds, so with people in more
+    # zones than that every nudge re-read its zone file from disk.
     from zoneinfo import ZoneInfoNotFoundError
 
     if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:

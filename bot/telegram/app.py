@@ -53,6 +53,12 @@ REQUEST_TIMEOUT = 15.0
 # waiting in place would hold the dispatcher's send slot and delay a stop, while the ledger's
 # retry survives a restart.
 RETRY_AFTER_RETRIES = 1
+# Telegram allows about 30 messages a second overall. Sending at exactly that rate is refused
+# now and then: a message that travels a millisecond faster than the one before it arrives
+# "early", and the replies of other instances (webhooks go to any of them) come on top. So we
+# pace below it, one message at a time (no burst: python-telegram-bot's default lets 30 go at
+# once and 30 more within the same second).
+MESSAGES_PER_SECOND = 25
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:
@@ -67,7 +73,13 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .token(settings.telegram_token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=RETRY_AFTER_RETRIES))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=1,
+                overall_time_period=1 / MESSAGES_PER_SECOND,
+                max_retries=RETRY_AFTER_RETRIES,
+            )
+        )
         .job_queue(None)
     )
     if request is None:

@@ -8,8 +8,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from telegram import Chat, Message, Update, User
+from telegram import CallbackQuery, Chat, Message, Update, User
 from telegram.constants import CallbackQueryLimit, ChatType
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.domain import actions
@@ -429,7 +430,7 @@ class TelegramHandlers:
             return
         await query.answer(fit_toast(result.toast))
         if pressed is not None and result.edit is not None:
-            await query.edit_message_text(result.edit.text, reply_markup=markup(result.edit))
+            await show_on_pressed(query, result.edit)
         for follow_up in result.send:
             if pressed is not None:
                 await query.get_bot().send_message(
@@ -544,6 +545,15 @@ def delete_confirmation(language: str, commitment: Commitment) -> Outgoing:
             ),
         ),
     )
+
+
+async def show_on_pressed(query: CallbackQuery, outgoing: Outgoing) -> None:
+    """Edit the pressed message; after a double tap it may already show this very state."""
+    try:
+        await query.edit_message_text(outgoing.text, reply_markup=markup(outgoing))
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
 
 
 def fit_toast(toast: str) -> str:

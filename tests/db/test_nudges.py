@@ -386,6 +386,26 @@ async def test_a_nudge_not_yet_sent_cannot_be_answered(uow: SqlUnitOfWorkFactory
     assert (untouched.status, untouched.answered_at) == (NudgeStatus.DUE, None)
 
 
+async def test_a_press_before_the_send_is_recorded_keeps_its_answer(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    ana = await owner(uow)
+    [nudge_id] = await plan(uow, ana.nudge(DAY, NOW))
+    assert [n.id for n in await claim(uow, NOW)] == [nudge_id]
+    pressed_at = NOW + timedelta(seconds=1)
+
+    async with uow() as work:  # the message is on the phone, its send not yet committed
+        assert await work.nudges.answer(nudge_id, NudgeStatus.KEPT, pressed_at)
+        await work.commit()
+    async with uow() as work:
+        await work.nudges.mark_sent([nudge_id], 555, 9001, NOW)
+        await work.commit()
+
+    nudge = await get(uow, nudge_id)
+    assert (nudge.status, nudge.answered_at) == (NudgeStatus.KEPT, pressed_at)
+    assert (nudge.chat_id, nudge.message_id) == (555, 9001)
+
+
 async def test_two_simultaneous_presses_record_one_answer(uow: SqlUnitOfWorkFactory) -> None:
     ana = await owner(uow)
     [nudge_id] = await plan(uow, ana.nudge(DAY, NOW))

@@ -13,6 +13,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -112,7 +113,7 @@ async def ledger(url: str) -> Counter[str]:
             rows = await connection.execute(
                 select(NudgeRow.status, func.count()).group_by(NudgeRow.status)
             )
-            return Counter({status: count for status, count in rows.tuples()})
+            return Counter({status: count for status, count in rows})
     finally:
         await engine.dispose()
 
@@ -197,8 +198,9 @@ def test_three_instances_share_the_work_and_survive_the_dispatchers_death(
         api.wait_for_message(NEWCOMER, "Hello Nova", timeout=30)
 
         wait_until(
-            lambda: len(nudge_calls(api)) >= KILL_AFTER
-            and datetime.now(UTC).second >= KILL_FROM_SECOND,
+            lambda: (
+                len(nudge_calls(api)) >= KILL_AFTER and datetime.now(UTC).second >= KILL_FROM_SECOND
+            ),
             180,
             f"{KILL_AFTER} nudges sent",
         )
@@ -242,6 +244,18 @@ def test_three_instances_share_the_work_and_survive_the_dispatchers_death(
     assert len(per_chat) == PEOPLE, "a due nudge was lost"
     assert duplicates <= 1, f"{duplicates} duplicates for one kill"
     assert api.too_many_requests == 0, "the instances went beyond Telegram's limits"
+
+
+def test_instances_started_together_on_a_fresh_database_all_migrate_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Each instance migrates at start-up; started at once, they take turns instead of failing."""
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "DATABASE_URL": database_url}
+    with ThreadPoolExecutor(INSTANCES) as pool:
+        runs = list(pool.map(lambda _: run_kept(env, tmp_path, "migrate"), range(INSTANCES)))
+
+    assert [run.returncode for run in runs] == [0] * INSTANCES, [run.stderr for run in runs]
+    assert asyncio.run(ledger(database_url)) == Counter(), "the tables are there, empty"
 
 
 def test_an_unreachable_postgresql_stops_the_start_with_a_clear_message(tmp_path: Path) -> None:

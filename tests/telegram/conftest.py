@@ -18,11 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
+from bot.charts import trend_chart
 from bot.config import Settings
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
 from bot.db.models import Base
 from bot.db.uow import SqlUnitOfWorkFactory
+from bot.domain.charts_port import ChartMaker
 from bot.domain.dispatch import Dispatcher
 from bot.domain.models import Commitment, Couple, Invite, Nudge, Person
 from bot.telegram.app import build_application, register
@@ -313,12 +315,15 @@ class Kept:
             + [await self.invite(code) for code in codes]
         )
 
-    async def rows(self) -> dict[str, list[tuple[Any, ...]]]:
+    async def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every row of every table, in a stable order: to show an input changed nothing."""
         assert self.engine is not None and self.engine.dialect.name == "sqlite"
         # A plain sqlite3 read of the file: the fuzz tests take thousands of these, and each
         # costs a fraction of a trip through the async driver.
         with closing(sqlite3.connect(str(self.engine.url.database))) as db:
+            db.row_factory = lambda cursor, row: {
+                column[0]: value for column, value in zip(cursor.description, row, strict=True)
+            }
             return {
                 table.name: db.execute(
                     f'SELECT * FROM "{table.name}" ORDER BY '
@@ -376,7 +381,13 @@ def offline_api(settings: Settings) -> OfflineRequest:
 
 
 @pytest.fixture
-async def kept(settings: Settings) -> AsyncIterator[Kept]:
+def charts() -> ChartMaker:
+    """What draws the trend chart (a module may override this fixture)."""
+    return trend_chart
+
+
+@pytest.fixture
+async def kept(settings: Settings, charts: ChartMaker) -> AsyncIterator[Kept]:
     """The whole Telegram side of Kept, wired as serve() wires it, on an offline Bot API."""
     # Alembic runs its own event loop, so it cannot run on this one.
     await asyncio.to_thread(upgrade, settings.database_url)
@@ -387,7 +398,7 @@ async def kept(settings: Settings) -> AsyncIterator[Kept]:
     uow = SqlUnitOfWorkFactory(engine)
     clock = MovableClock(START)
     messenger = TelegramMessenger(application.bot)
-    services = build_services(settings, uow, clock, messenger)
+    services = build_services(settings, uow, clock, messenger, charts)
     register(application, services)
     harness = Kept(application, api, uow, clock, Dispatcher(uow, messenger, clock), engine)
 

@@ -1,0 +1,29 @@
+"""DATABASE_URL: the asyncio drivers Kept runs on, and a clear refusal of anything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import DEFAULT_DATABASE_URL, ConfigError, load_settings
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("", DEFAULT_DATABASE_URL),
+        ("sqlite+aiosqlite:////srv/kept.db", "sqlite+aiosqlite:////srv/kept.db"),
+        ("postgresql+asyncpg://kept:pw@db:5432/kept", "postgresql+asyncpg://kept:pw@db:5432/kept"),
+        ("postgresql://kept:pw@db/kept", "postgresql+asyncpg://kept:pw@db/kept"),
+        ("postgres://kept:pw@db/kept", "postgresql+asyncpg://kept:pw@db/kept"),
+    ],
+)
+def test_database_url_names_an_asyncio_driver(given: str, used: str) -> None:
+    assert load_settings({"DATABASE_URL": given}).database_url == used
+
+
+@pytest.mark.parametrize(
+    "given", ["sqlite:///data/kept.db", "postgresql+psycopg2://db/kept", "mysql://db/kept", "kept"]
+)
+def test_other_database_urls_are_refused_with_the_two_forms(given: str) -> None:
+    with pytest.raises(ConfigError, match=r"sqlite\+aiosqlite:///.*postgresql\+asyncpg://"):
+        load_settings({"DATABASE_URL": given})
