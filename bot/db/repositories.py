@@ -43,7 +43,6 @@ from bot.domain.models import (
     SwapState,
 )
 
-
 # A nudge being recorded as sent can already be answered: its message is on the person's phone.
 ANSWERABLE = (NudgeStatus.SENT.value, NudgeStatus.SENDING.value)
 

@@ -37,7 +37,7 @@ from bot.domain.ports import (
     UnitOfWorkFactory,
 )
 from bot.domain.progress import percent, person_consistency, recent_weeks, week_rate
-from bot.domain.safety import has_crisis_words
+from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
 from bot.texts import text, without_accents
@@ -279,7 +279,7 @@ class CheckinService:
         """An open answer arrived (None = /skip): store it, ask the next one or finish."""
         assert person.pending is not None
         checkin_id, number = int(person.pending.data["id"]), int(person.pending.data["q"])
-        cleaned = words.strip()[:MAX_WORDS] if words else None
+        cleaned = clean_words(words, MAX_WORDS) if words else None
         async with self._uow() as uow:
             try:
                 _, answer = await self._answerable(uow, person, checkin_id)

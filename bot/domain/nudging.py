@@ -32,7 +32,7 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from bot.domain.safety import has_crisis_words
+from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import is_scheduled, local_today, valid_zone
 from bot.domain.sizing import SizingAdvisor
 from bot.domain.views import (
@@ -232,7 +232,7 @@ class NudgeService:
         shared if the author explicitly asks to.
         """
         assert person.pending is not None
-        cleaned = words.strip()[:MAX_REFLECTION]
+        cleaned = clean_words(words, MAX_REFLECTION)
         async with self._uow() as uow:
             nudge = await uow.nudges.get(int(person.pending.data["id"]))
             kept = nudge is not None and nudge.person_id == person.id and bool(cleaned)

@@ -88,6 +88,13 @@ _PATTERN = re.compile(
 )
 
 
+def clean_words(words: str, limit: int) -> str:
+    """Free text as stored: control characters (NUL included, which PostgreSQL refuses) dropped,
+    line breaks and tabs kept, trimmed to `limit` characters."""
+    kept = "".join(ch for ch in words if ch in "\n\t" or ch.isprintable())
+    return kept.strip()[:limit]
+
+
 def _plain(words: str) -> str:
     """Lower case without accents, so 'Amenazó' and 'amenazo' read the same."""
     decomposed = unicodedata.normalize("NFKD", words.casefold())

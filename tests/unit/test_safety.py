@@ -120,3 +120,10 @@ def test_any_text_is_answered_without_raising(words: str) -> None:
 def test_a_crisis_phrase_between_any_texts_is_found(before: str, after: str) -> None:
     assert has_crisis_words(f"{before} hit me {after}")
     assert has_crisis_words(f"{before} me amenazó {after}")
+
+
+def test_clean_words_drops_control_characters_but_keeps_lines() -> None:
+    from bot.domain.safety import clean_words
+
+    assert clean_words(" a\x00b\x07\nc\td \u200b", 100) == "ab\nc\td"
+    assert clean_words("x" * 50, 10) == "x" * 10
