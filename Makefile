@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run migrate test lint unit e2e clean
+.PHONY: run migrate test lint unit e2e clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## bench: benchmarks (about 12 minutes, needs PostgreSQL on 127.0.0.1:5432); writes and prints
+## bench/results/latest.json (see docs/benchmarks.md)
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
