@@ -113,8 +113,9 @@ async def fanout_and_presses(
     for limiter, rate, concurrency, latency, model in RATE_RUNS[db]:
         limit = 1000 if rate == 1000 else 30
         seconds = cfg["rate_1000_seconds"] if limit == 1000 else cfg["rate_30_seconds"]
+        pacing = "as built by Kept" if limiter == "kept" else f"{limiter} {rate}/s"
         say(
-            f"{db}: (b) limit {limit}/s, limiter {limiter} {rate}/s, concurrency {concurrency}, "
+            f"{db}: (b) limit {limit}/s, limiter {pacing}, concurrency {concurrency}, "
             f"latency {latency * 1000:.0f} ms, fake {model}, {seconds:.0f}s"
         )
         run = await send_rate(
