@@ -134,6 +134,11 @@ class NudgeService:
             await self._edit_quietly(original, await self._bundle_view(person, original))
             if pressed is not None and pressed != original:
                 await self._edit_quietly(pressed, await self.today(person))
+        elif pressed is not None:
+            # Pressed before its send was recorded: the pressed message is the nudge itself.
+            async with self._uow() as uow:
+                texts = await uow.commitments.texts([nudge.commitment_id])
+            await self._edit_quietly(pressed, nudge_message(person, [nudge], texts))
 
     async def _bundle_view(self, person: Person, sent: Sent) -> Outgoing:
         async with self._uow() as uow:

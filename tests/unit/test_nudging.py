@@ -466,3 +466,21 @@ async def test_a_failed_edit_does_not_undo_the_answer(world: World) -> None:
     await world.nudges.answer(ana, nudge.id, True, gone)
     assert world.store.nudge(nudge.id).status == NudgeStatus.KEPT
     assert [e.sent for e in world.messenger.edits] == [original(nudge)]
+
+
+async def test_a_press_before_the_send_is_recorded_answers_and_edits_the_pressed_message(
+    world: World,
+) -> None:
+    ana, _ = await world.couple()
+    _, nudge = await nudged(world, ana)
+    on_phone = original(nudge)
+    async with world.uow() as tx:  # the message is on the phone, its send not yet committed
+        tx.nudges._write(nudge.id, status=NudgeStatus.SENDING, chat_id=None, message_id=None)
+        await tx.commit()
+
+    await world.nudges.answer(ana, nudge.id, True, on_phone)
+
+    assert world.store.nudge(nudge.id).status == NudgeStatus.KEPT
+    (edit,) = world.messenger.edits
+    assert edit.sent == on_phone
+    assert "✅ Kept" in edit.message.text and edit.message.buttons == ()
