@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.e2e.fake_bot_api import FakeBotApi
@@ -101,3 +102,13 @@ def run_kept(
         text=True,
         timeout=60,
     )
+
+
+def next_whole_minute() -> datetime:
+    """The next whole minute at least ten seconds away (UTC), so a commitment made for it
+    exists before the tick that sends it."""
+    now = datetime.now(UTC)
+    target = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    if (target - now).total_seconds() < 10:
+        target += timedelta(minutes=1)
+    return target

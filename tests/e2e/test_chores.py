@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi, JSONDict
 from tests.e2e.kept_process import KeptProcess
-from tests.e2e.story import ALEX, GROUP, SAM, buttons, fake_api, pair_and_link, running_bot
+from tests.e2e.story import (
+    ALEX,
+    GROUP,
+    SAM,
+    buttons,
+    fake_api,
+    next_whole_minute,
+    pair_and_link,
+    running_bot,
+)
 
 CHORE = "Water the plants"
 
@@ -33,11 +42,7 @@ def kept(api: FakeBotApi, tmp_path: Path) -> Iterator[KeptProcess]:
 
 def next_minute_utc() -> datetime:
     """A time at least ten seconds away in Sam's zone (UTC, the default), at a whole minute."""
-    now = datetime.now(UTC)
-    target = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
-    if (target - now).total_seconds() < 10:
-        target += timedelta(minutes=1)
-    return target
+    return next_whole_minute()
 
 
 def edited_to(api: FakeBotApi, message: JSONDict, contains: str) -> JSONDict:

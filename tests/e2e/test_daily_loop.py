@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from tests.e2e.story import (
     TOKEN,
     buttons,
     fake_api,
+    next_whole_minute,
     pair_and_link,
     running_bot,
 )
@@ -46,11 +47,7 @@ def kept(api: FakeBotApi, tmp_path: Path) -> Iterator[KeptProcess]:
 
 def next_minute_in_madrid() -> datetime:
     """A local time at least ten seconds away, so the commitment exists before its tick."""
-    now = datetime.now(UTC)
-    target = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
-    if (target - now).total_seconds() < 10:
-        target += timedelta(minutes=1)
-    return target.astimezone(MADRID)
+    return next_whole_minute().astimezone(MADRID)
 
 
 def test_pair_commit_nudge_kept_noticed_and_clean_stop(api: FakeBotApi, kept: KeptProcess) -> None:
