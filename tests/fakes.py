@@ -292,18 +292,18 @@ class InMemoryPeople(_Repository):
         row = self._tx.people.get(person_id)
         return row.public() if row is not None else None
 
-    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+    async def by_chat_id(self, chat_id: int) -> Person | None:
         for row in self._tx.people.rows():
-            if row.telegram_id == telegram_id:
+            if row.chat_id == chat_id:
                 return row.public()
         return None
 
-    async def add(self, telegram_id: int, name: str, language: str, timezone: str) -> Person:
-        if await self.by_telegram_id(telegram_id) is not None:
-            raise IntegrityError(f"duplicate telegram_id {telegram_id}")
+    async def add(self, chat_id: int, name: str, language: str, timezone: str) -> Person:
+        if await self.by_chat_id(chat_id) is not None:
+            raise IntegrityError(f"duplicate chat_id {chat_id}")
         row = StoredPerson(
             id=self._tx.store.next_id("people"),
-            telegram_id=telegram_id,
+            chat_id=chat_id,
             name=name,
             language=language,
             timezone=timezone,
@@ -927,7 +927,7 @@ class _Transaction:
         answers = self.answers.after_commit()
         chores = self.chores.after_commit()
         chore_swaps = self.chore_swaps.after_commit()
-        _unique(list(people.values()), lambda p: p.telegram_id, "telegram_id")
+        _unique(list(people.values()), lambda p: p.chat_id, "chat_id")
         _unique(list(couples.values()), lambda c: c.group_chat_id, "group_chat_id")
         _unique(
             list(nudges.values()),

@@ -64,7 +64,7 @@ class PersonRow(Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     name: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8))
     timezone: Mapped[str] = mapped_column(String(64))
@@ -230,3 +230,22 @@ class AppMetaRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SignalAddressRow(Base):
+    """A Signal recipient (a person's UUID or number, or a group) behind a synthetic chat id."""
+
+    __tablename__ = "signal_addresses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    address: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class SignalMenuRow(Base):
+    """The numbered choices shown under one Signal message, as the action data of each."""
+
+    __tablename__ = "signal_menus"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_ts: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    actions: Mapped[list[str]] = mapped_column(JSON)

@@ -51,7 +51,7 @@ def _person(row: PersonRow) -> Person:
     pending = Pending(row.pending_kind, dict(row.pending_data or {})) if row.pending_kind else None
     return Person(
         id=row.id,
-        telegram_id=row.telegram_id,
+        chat_id=row.chat_id,
         name=row.name,
         language=row.language,
         timezone=row.timezone,
@@ -126,15 +126,15 @@ class SqlPeople(_Repository):
         row = await self._session.get(PersonRow, person_id, populate_existing=True)
         return _person(row) if row else None
 
-    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+    async def by_chat_id(self, chat_id: int) -> Person | None:
         row = await self._session.scalar(
-            select(PersonRow).where(PersonRow.telegram_id == telegram_id)
+            select(PersonRow).where(PersonRow.chat_id == chat_id)
         )
         return _person(row) if row else None
 
-    async def add(self, telegram_id: int, name: str, language: str, timezone: str) -> Person:
+    async def add(self, chat_id: int, name: str, language: str, timezone: str) -> Person:
         row = PersonRow(
-            telegram_id=telegram_id,
+            chat_id=chat_id,
             name=name,
             language=language,
             timezone=timezone,

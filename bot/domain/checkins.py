@@ -267,10 +267,10 @@ class CheckinService:
         return Outgoing(words_question(person.language, 1))
 
     async def _ask_words(self, person: Person, number: int) -> None:
-        assert person.telegram_id is not None
+        assert person.chat_id is not None
         try:
             await self._messenger.send(
-                person.telegram_id, Outgoing(words_question(person.language, number))
+                person.chat_id, Outgoing(words_question(person.language, number))
             )
         except DeliveryError as error:
             log.warning("could not ask person %s for words: %s", person.id, type(error).__name__)
@@ -334,9 +334,9 @@ class CheckinService:
                 await uow.commit()
             for person in people:
                 answer = answers.get(person.id) if person else None
-                if person and person.telegram_id and not (answer and answer.choices_done):
+                if person and person.chat_id and not (answer and answer.choices_done):
                     reminded += await self._send_quietly(
-                        person.telegram_id, Outgoing(text(person.language, "checkin_reminder"))
+                        person.chat_id, Outgoing(text(person.language, "checkin_reminder"))
                     )
         return reminded
 
@@ -413,8 +413,8 @@ class CheckinService:
             trust_label=text(a.language, "chart_trust_axis"),
             kept_label=text(a.language, "chart_kept_axis"),
         )
-        assert couple.group_chat_id is not None or a.telegram_id is not None
-        chat = couple.group_chat_id if couple.group_chat_id is not None else a.telegram_id
+        assert couple.group_chat_id is not None or a.chat_id is not None
+        chat = couple.group_chat_id if couple.group_chat_id is not None else a.chat_id
         assert chat is not None
         return Report(a.language, chat, body, chart, text(a.language, "chart_caption"), therapy)
 

@@ -166,9 +166,9 @@ class ChoreService:
 
     async def _privately(self, person: Person, message: Outgoing, pressed_in: int | None) -> str:
         """Send a guided step to the person's private chat; the toast to show where they pressed."""
-        if person.telegram_id is not None:
-            await self._send(person.telegram_id, message, "a chore step")
-        private = pressed_in is None or pressed_in == person.telegram_id
+        if person.chat_id is not None:
+            await self._send(person.chat_id, message, "a chore step")
+        private = pressed_in is None or pressed_in == person.chat_id
         return "" if private else text(person.language, "chores_in_private")
 
     # -- adding a chore ----------------------------------------------------------------------
@@ -304,7 +304,7 @@ class ChoreService:
     async def _tell_assigned(self, actor: Person, assigned: _Assigned) -> None:
         c, chore = assigned.commitment, assigned.chore
         assignee = assigned.assignee
-        if assignee.id != actor.id and assignee.telegram_id is not None:
+        if assignee.id != actor.id and assignee.chat_id is not None:
             note = text(
                 assignee.language,
                 "chore_assigned_you",
@@ -313,9 +313,9 @@ class ChoreService:
                 days=days_label(assignee.language, c.weekdays),
                 time=c.local_time.strftime("%H:%M"),
             )
-            await self._send(assignee.telegram_id, Outgoing(note), "a chore note")
+            await self._send(assignee.chat_id, Outgoing(note), "a chore note")
         for owner, lost in assigned.relieved:
-            if owner.telegram_id is None:
+            if owner.chat_id is None:
                 continue
             note = text(
                 owner.language,
@@ -324,7 +324,7 @@ class ChoreService:
                 days=days_label(owner.language, lost),
                 name=assignee.name,
             )
-            await self._send(owner.telegram_id, Outgoing(note), "a chore note")
+            await self._send(owner.chat_id, Outgoing(note), "a chore note")
 
     # -- swapping a day ----------------------------------------------------------------------
 
@@ -394,8 +394,8 @@ class ChoreService:
                 ),
             ),
         )
-        if partner.telegram_id is not None:
-            await self._send(partner.telegram_id, request, "a swap request")
+        if partner.chat_id is not None:
+            await self._send(partner.chat_id, request, "a swap request")
         asked = text(
             person.language,
             "swap_asked",
@@ -454,8 +454,8 @@ class ChoreService:
                 day=day_name(person.language, swap.weekday),
                 time=taken.local_time.strftime("%H:%M"),
             )
-        if requester.telegram_id is not None:
-            await self._send(requester.telegram_id, Outgoing(to_requester), "a swap answer")
+        if requester.chat_id is not None:
+            await self._send(requester.chat_id, Outgoing(to_requester), "a swap answer")
         if taken is not None:
             await self._post_plan(couple, person.language)
         return ChoreReply("", Outgoing(reply))

@@ -213,7 +213,7 @@ class Dispatcher:
             async with self._uow() as uow:
                 person = await uow.people.get(nudges[0].person_id)
                 texts = await uow.commitments.texts([n.commitment_id for n in nudges])
-            if person is None or person.telegram_id is None:
+            if person is None or person.chat_id is None:
                 await self._fail(ids)
                 report.failed += len(ids)
                 return
@@ -249,7 +249,7 @@ class Dispatcher:
             ]
             try:
                 sent = await self._send_unless_aborted(
-                    person.telegram_id, nudge_message(person, shown, texts)
+                    person.chat_id, nudge_message(person, shown, texts)
                 )
             except RecipientBlocked:
                 log.warning("person %s cannot be reached; nudges %s failed", person.id, ids)
@@ -302,11 +302,11 @@ class Dispatcher:
             newly = await uow.people.set_blocked(person.id, self._clock.now())
             await uow.commit()
             partner = await partner_of(uow, person) if newly else None
-        if partner is None or partner.telegram_id is None:
+        if partner is None or partner.chat_id is None:
             return
         note = Outgoing(text(partner.language, "partner_unreachable", name=person.name))
         try:
-            await self._messenger.send(partner.telegram_id, note)
+            await self._messenger.send(partner.chat_id, note)
         except DeliveryError as error:
             log.warning("could not tell partner %s: %s", partner.id, type(error).__name__)
 

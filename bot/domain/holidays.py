@@ -68,11 +68,11 @@ class HolidayService:
             await self._tell(partner, "partner_resumed", name=person.name)
 
     async def _tell(self, partner: Person | None, key: str, **params: object) -> None:
-        if partner is None or partner.telegram_id is None:
+        if partner is None or partner.chat_id is None:
             return
         try:
             await self._messenger.send(
-                partner.telegram_id, Outgoing(text(partner.language, key, **params))
+                partner.chat_id, Outgoing(text(partner.language, key, **params))
             )
         except DeliveryError as error:
             log.warning("could not tell partner %s: %s", partner.id, type(error).__name__)

@@ -44,7 +44,7 @@ class Person:
     """Someone who talks to Kept."""
 
     id: int
-    telegram_id: int | None
+    chat_id: int | None
     name: str
     language: str
     timezone: str

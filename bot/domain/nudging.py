@@ -156,9 +156,9 @@ class NudgeService:
     async def _tell_partner(self, owner: Person, nudge: Nudge, commitment_text: str) -> None:
         async with self._uow() as uow:
             couple, partner = await couple_and_partner(uow, owner)
-        if couple is None or partner is None or partner.telegram_id is None:
+        if couple is None or partner is None or partner.chat_id is None:
             return
-        chat_id = couple.group_chat_id or partner.telegram_id
+        chat_id = couple.group_chat_id or partner.chat_id
         message = partner_message(owner, partner.language, nudge, commitment_text, None)
         try:
             sent = await self._messenger.send(chat_id, message)
@@ -216,7 +216,7 @@ class NudgeService:
         if nudge.partner_chat_id is not None and nudge.partner_message_id is not None:
             view = partner_message(owner, noticer.language, nudge, commitment_text, noticer.name)
             await self._edit_quietly(Sent(nudge.partner_chat_id, nudge.partner_message_id), view)
-        if owner.telegram_id is None:
+        if owner.chat_id is None:
             return
         note = text(
             owner.language,
@@ -226,7 +226,7 @@ class NudgeService:
             date=short_date(owner.language, nudge.local_date),
         )
         try:
-            await self._messenger.send(owner.telegram_id, Outgoing(note))
+            await self._messenger.send(owner.chat_id, Outgoing(note))
         except DeliveryError as error:
             log.warning("could not tell owner of nudge %s: %s", nudge.id, type(error).__name__)
 
@@ -262,7 +262,7 @@ class NudgeService:
             if nudge.person_id != person.id:
                 raise NotYours()
             _, partner = await couple_and_partner(uow, person)
-            if partner is None or partner.telegram_id is None:
+            if partner is None or partner.chat_id is None:
                 # Nobody to share with: nothing is marked shared, the words stay private.
                 return text(person.language, "shared_nobody")
             if not await uow.nudges.mark_reflection_shared(nudge.id, now):
@@ -277,7 +277,7 @@ class NudgeService:
             words=nudge.reflection,
         )
         try:
-            await self._messenger.send(partner.telegram_id, Outgoing(note))
+            await self._messenger.send(partner.chat_id, Outgoing(note))
         except DeliveryError as error:
             log.warning("could not share reflection %s: %s", nudge.id, type(error).__name__)
         return text(person.language, "shared_done", name=partner.name)

@@ -118,11 +118,11 @@ class PairingService:
         return invite
 
     async def _tell_paired(self, inviter: Person, joiner: Person) -> None:
-        assert inviter.telegram_id is not None
+        assert inviter.chat_id is not None
         message = text(inviter.language, "paired_you", partner=joiner.name)
         hint = text(inviter.language, "paired_hint")
         try:
-            await self._messenger.send(inviter.telegram_id, Outgoing(f"{message}\n\n{hint}"))
+            await self._messenger.send(inviter.chat_id, Outgoing(f"{message}\n\n{hint}"))
         except DeliveryError as error:
             # The couple exists already; failing the joiner's /join over this would mislead them.
             log.warning(
@@ -143,8 +143,8 @@ class PairingService:
             partner = await uow.people.get(couple.partner_of(person.id))
             await uow.couples.link_group(couple.id, group_chat_id)
             await uow.commit()
-        assert partner is not None and partner.telegram_id is not None
-        present = await self._messenger.is_member(group_chat_id, partner.telegram_id)
+        assert partner is not None and partner.chat_id is not None
+        present = await self._messenger.is_member(group_chat_id, partner.chat_id)
         return Linked(couple, present, partner.name, (person.name, partner.name))
 
 

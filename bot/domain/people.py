@@ -18,7 +18,7 @@ MAX_NAME = 64
 class Identity:
     """Who is speaking, as the transport tells it."""
 
-    telegram_id: int
+    chat_id: int
     name: str
     language_code: str | None = None
 
@@ -40,16 +40,16 @@ class PeopleService:
     async def find(self, who: Identity) -> Person | None:
         """The person behind an identity, if they have started."""
         async with self._uow() as uow:
-            return await uow.people.by_telegram_id(who.telegram_id)
+            return await uow.people.by_chat_id(who.chat_id)
 
     async def start(self, who: Identity) -> tuple[Person, bool]:
         """Register someone on /start (or refresh their name); True when they are new."""
         async with self._uow() as uow:
-            person = await uow.people.by_telegram_id(who.telegram_id)
+            person = await uow.people.by_chat_id(who.chat_id)
             name = clean_name(who.name)
             if person is None:
                 person = await uow.people.add(
-                    who.telegram_id, name, language_for(who.language_code), self._default_timezone
+                    who.chat_id, name, language_for(who.language_code), self._default_timezone
                 )
                 await uow.commit()
                 return person, True

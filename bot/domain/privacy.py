@@ -133,11 +133,11 @@ class PrivacyService:
         return Forgotten(text(person.language, "forget_done"), told)
 
     async def _tell_partner(self, gone: Person, partner: Person) -> bool:
-        if partner.telegram_id is None:
+        if partner.chat_id is None:
             return False
         note = text(partner.language, "partner_forgot", name=gone.name)
         try:
-            await self._messenger.send(partner.telegram_id, Outgoing(note))
+            await self._messenger.send(partner.chat_id, Outgoing(note))
         except DeliveryError as error:
             log.warning(
                 "could not tell person %s their couple ended: %s", partner.id, type(error).__name__
@@ -174,9 +174,9 @@ async def _end_couple(
 
 async def _erase(uow: UnitOfWork, person: Person) -> None:
     """Delete every row about the person (the database's cascades would too; this says what)."""
-    if person.telegram_id is not None:
+    if person.chat_id is not None:
         # The partner's nudges may name the private chat where this person saw them.
-        await uow.nudges.forget_partner_chat(person.telegram_id)
+        await uow.nudges.forget_partner_chat(person.chat_id)
     await uow.checkins.delete_answers_of(person.id)
     await uow.checkins.delete_orphans()
     await uow.nudges.delete_of_person(person.id)
@@ -210,7 +210,7 @@ def export_document(
         "version": EXPORT_VERSION,
         "exported_at": _iso(now),
         "profile": {
-            "telegram_id": person.telegram_id,
+            "chat_id": person.chat_id,
             "name": person.name,
             "language": person.language,
             "timezone": person.timezone,

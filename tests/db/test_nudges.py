@@ -36,9 +36,9 @@ class Owner:
         return NewNudge(self.commitment_id, self.person_id, local_date, due_at, status, late)
 
 
-async def owner(uow: SqlUnitOfWorkFactory, telegram_id: int = 1001) -> Owner:
+async def owner(uow: SqlUnitOfWorkFactory, chat_id: int = 1001) -> Owner:
     async with uow() as work:
-        person = await work.people.add(telegram_id, "Ana", "en", "Europe/Madrid")
+        person = await work.people.add(chat_id, "Ana", "en", "Europe/Madrid")
         commitment = await work.commitments.add(person.id, "call", EVERY_DAY, time(21), NOW)
         await work.commit()
     return Owner(person.id, commitment.id)

@@ -58,12 +58,12 @@ async def make_world(uow: SqlUnitOfWorkFactory) -> World:
         await work.people.set_couple(ana.id, couple.id)
         await work.people.set_couple(ben.id, couple.id)
         nudge_ids = {}
-        for person, chat in ((ana, ben.telegram_id), (ben, ana.telegram_id)):
+        for person, chat in ((ana, ben.chat_id), (ben, ana.chat_id)):
             commitment = await work.commitments.add(person.id, "Dishes", 127, time(21), NOW)
             new = NewNudge(commitment.id, person.id, DAY, NOW, NudgeStatus.DUE, False)
             assert await work.nudges.add_if_absent(new)
             [nudge] = await work.nudges.claim_due(NOW, 10)
-            await work.nudges.mark_sent([nudge.id], int(person.telegram_id or 0), 10, NOW)
+            await work.nudges.mark_sent([nudge.id], int(person.chat_id or 0), 10, NOW)
             assert await work.nudges.answer(nudge.id, NudgeStatus.MISSED, NOW)
             await work.nudges.set_reflection(nudge.id, f"{person.name}: {REFLECTION}")
             await work.nudges.set_partner_message(nudge.id, int(chat or 0), 20)

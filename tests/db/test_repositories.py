@@ -18,10 +18,10 @@ EVERY_DAY = 0b1111111  # Monday is bit 0
 
 
 async def add_person(
-    uow: SqlUnitOfWorkFactory, telegram_id: int, name: str = "Ana", timezone: str = MADRID
+    uow: SqlUnitOfWorkFactory, chat_id: int, name: str = "Ana", timezone: str = MADRID
 ) -> Person:
     async with uow() as work:
-        person = await work.people.add(telegram_id, name, "en", timezone)
+        person = await work.people.add(chat_id, name, "en", timezone)
         await work.commit()
     return person
 
@@ -35,18 +35,18 @@ def assert_utc(moment: datetime | None) -> None:
 # People
 
 
-async def test_people_add_get_and_find_by_telegram_id(uow: SqlUnitOfWorkFactory) -> None:
+async def test_people_add_get_and_find_by_chat_id(uow: SqlUnitOfWorkFactory) -> None:
     added = await add_person(uow, 1001, "Ana", MADRID)
 
     async with uow() as work:
         by_id = await work.people.get(added.id)
-        by_telegram = await work.people.by_telegram_id(1001)
-        stranger = await work.people.by_telegram_id(4242)
+        by_telegram = await work.people.by_chat_id(1001)
+        stranger = await work.people.by_chat_id(4242)
         missing = await work.people.get(added.id + 1000)
 
     assert by_id == added
     assert by_telegram == added
-    assert (added.telegram_id, added.name, added.language, added.timezone) == (
+    assert (added.chat_id, added.name, added.language, added.timezone) == (
         1001,
         "Ana",
         "en",
@@ -82,7 +82,7 @@ async def test_people_pending_round_trips_with_its_data(uow: SqlUnitOfWorkFactor
         await work.commit()
     async with uow() as work:
         stored = await work.people.get(person.id)
-        again = await work.people.by_telegram_id(1001)
+        again = await work.people.by_chat_id(1001)
 
     assert stored is not None and stored.pending == pending
     assert again is not None and again.pending == pending
@@ -96,7 +96,7 @@ async def test_people_pending_round_trips_with_its_data(uow: SqlUnitOfWorkFactor
     assert cleared is not None and cleared.pending is None
 
 
-async def test_people_telegram_id_is_unique(uow: SqlUnitOfWorkFactory) -> None:
+async def test_people_chat_id_is_unique(uow: SqlUnitOfWorkFactory) -> None:
     await add_person(uow, 1001)
 
     async with uow() as work:
@@ -361,10 +361,10 @@ async def test_unit_of_work_without_commit_rolls_back(uow: SqlUnitOfWorkFactory)
     async with uow() as work:
         await work.people.add(1002, "Forgotten", "en", MADRID)
         await work.people.set_name(kept.id, "Renamed")
-        assert await work.people.by_telegram_id(1002) is not None
+        assert await work.people.by_chat_id(1002) is not None
 
     async with uow() as work:
-        assert await work.people.by_telegram_id(1002) is None
+        assert await work.people.by_chat_id(1002) is None
         unchanged = await work.people.get(kept.id)
     assert unchanged is not None and unchanged.name == "Ana"
 
@@ -380,5 +380,5 @@ async def test_unit_of_work_rolls_back_on_error_and_keeps_what_was_committed(
             raise RuntimeError("the use case failed")
 
     async with uow() as work:
-        assert await work.people.by_telegram_id(1001) is not None
-        assert await work.people.by_telegram_id(1002) is None
+        assert await work.people.by_chat_id(1001) is not None
+        assert await work.people.by_chat_id(1002) is None

@@ -38,12 +38,12 @@ class Ledger:
         with self._db() as db:
             return [dict(row) for row in db.execute(sql, params)]
 
-    def nudges_of(self, telegram_id: int) -> list[dict[str, Any]]:
+    def nudges_of(self, chat_id: int) -> list[dict[str, Any]]:
         """A person's ledger rows, oldest first."""
         return self.rows(
             "SELECT n.* FROM nudges n JOIN people p ON p.id = n.person_id "
-            "WHERE p.telegram_id = ? ORDER BY n.id",
-            telegram_id,
+            "WHERE p.chat_id = ? ORDER BY n.id",
+            chat_id,
         )
 
     def statuses(self) -> dict[str, int]:
@@ -51,47 +51,47 @@ class Ledger:
         found = self.rows("SELECT status, COUNT(*) AS n FROM nudges GROUP BY status")
         return {row["status"]: row["n"] for row in found}
 
-    def person(self, telegram_id: int) -> dict[str, Any]:
+    def person(self, chat_id: int) -> dict[str, Any]:
         """A person's row."""
-        (row,) = self.rows("SELECT * FROM people WHERE telegram_id = ?", telegram_id)
+        (row,) = self.rows("SELECT * FROM people WHERE chat_id = ?", chat_id)
         return row
 
-    def due_now(self, *telegram_ids: int, day: date | None = None) -> None:
+    def due_now(self, *chat_ids: int, day: date | None = None) -> None:
         """Make these people's active commitments due now (on `day`, default their today)."""
         now = datetime.now(UTC)
         with self._db() as db:
-            for telegram_id in telegram_ids:
+            for chat_id in chat_ids:
                 (zone,) = db.execute(
-                    "SELECT timezone FROM people WHERE telegram_id = ?", (telegram_id,)
+                    "SELECT timezone FROM people WHERE chat_id = ?", (chat_id,)
                 ).fetchone()
                 local_date = day or now.astimezone(ZoneInfo(zone)).date()
                 changed = db.execute(
                     "UPDATE commitments SET next_due_at = ?, next_local_date = ? "
                     "WHERE state = 'active' AND person_id = "
-                    "(SELECT id FROM people WHERE telegram_id = ?)",
-                    (_instant(now), local_date.isoformat(), telegram_id),
+                    "(SELECT id FROM people WHERE chat_id = ?)",
+                    (_instant(now), local_date.isoformat(), chat_id),
                 ).rowcount
-                assert changed, f"{telegram_id} has no active commitment"
+                assert changed, f"{chat_id} has no active commitment"
 
-    def due_next_time(self, *telegram_ids: int) -> None:
+    def due_next_time(self, *chat_ids: int) -> None:
         """Make their next planned nudge (already on a later date) due now: 'the next time'."""
         with self._db() as db:
-            for telegram_id in telegram_ids:
+            for chat_id in chat_ids:
                 changed = db.execute(
                     "UPDATE commitments SET next_due_at = ? WHERE state = 'active' "
                     "AND next_local_date IS NOT NULL AND person_id = "
-                    "(SELECT id FROM people WHERE telegram_id = ?)",
-                    (_instant(datetime.now(UTC)), telegram_id),
+                    "(SELECT id FROM people WHERE chat_id = ?)",
+                    (_instant(datetime.now(UTC)), chat_id),
                 ).rowcount
-                assert changed, f"{telegram_id} has no planned nudge"
+                assert changed, f"{chat_id} has no planned nudge"
 
-    def set_next(self, telegram_id: int, local_date: date, due_at: datetime) -> None:
+    def set_next(self, chat_id: int, local_date: date, due_at: datetime) -> None:
         """Put a person's (single) commitment's next nudge at a given date and instant."""
         with self._db() as db:
             changed = db.execute(
                 "UPDATE commitments SET next_due_at = ?, next_local_date = ? "
                 "WHERE state = 'active' AND person_id = "
-                "(SELECT id FROM people WHERE telegram_id = ?)",
-                (_instant(due_at), local_date.isoformat(), telegram_id),
+                "(SELECT id FROM people WHERE chat_id = ?)",
+                (_instant(due_at), local_date.isoformat(), chat_id),
             ).rowcount
-            assert changed == 1, f"{telegram_id} should have one active commitment"
+            assert changed == 1, f"{chat_id} should have one active commitment"

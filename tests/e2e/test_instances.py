@@ -76,7 +76,7 @@ async def seed(url: str, due: datetime) -> None:
                 insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True),
                 [
                     {
-                        "telegram_id": FIRST_ID + offset,
+                        "chat_id": FIRST_ID + offset,
                         "name": f"P{offset}",
                         "language": "en",
                         "timezone": "UTC",

@@ -107,7 +107,7 @@ def test_webhook_takes_only_updates_with_the_secret(api: FakeBotApi, tmp_path: P
         assert api.sent_messages(ALEX) == [] and api.sent_messages(STRANGER) == []
         assert api.calls_to("getUpdates") == [], "a webhook bot does not poll"
         with sqlite3.connect(tmp_path / "kept.db") as db:
-            assert db.execute("select telegram_id from people").fetchall() == [(SAM,)]
+            assert db.execute("select chat_id from people").fetchall() == [(SAM,)]
         assert kept.terminate() == 0
 
     logs = kept.logs()

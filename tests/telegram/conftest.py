@@ -251,7 +251,7 @@ class Kept:
     async def person(self, user: TgUser) -> Person | None:
         """The stored person of a Telegram user."""
         async with self.uow() as uow:
-            return await uow.people.by_telegram_id(user.id)
+            return await uow.people.by_chat_id(user.id)
 
     async def must(self, user: TgUser) -> Person:
         """The stored person, who must exist."""

@@ -153,7 +153,7 @@ async def test_export_sends_every_row_about_the_person_as_json(kept: Kept) -> No
     document = json.loads(content)
     assert document["format"] == "kept-export" and document["version"] == 1
     assert document["profile"] == {
-        "telegram_id": FRIDA.id,
+        "chat_id": FRIDA.id,
         "name": "Frida",
         "language": "en",
         "timezone": "UTC",
@@ -302,7 +302,7 @@ async def test_forget_deletes_every_row_about_the_person_and_keeps_the_partners(
                     for secret in (FRIDA_PROMISE, FRIDA_REFLECTION, *FRIDA_WORDS, str(FRIDA.id)):
                         assert secret not in shown, f"{table}.{column} still holds {secret!r}"
     assert rows["couples"] == [] and rows["invites"] == []
-    assert [p["telegram_id"] for p in rows["people"]] == [BEN.id]
+    assert [p["chat_id"] for p in rows["people"]] == [BEN.id]
 
     # Ben's own rows are intact: his promise, his nudge with its reflection, his check-in words.
     ben = await kept.must(BEN)

@@ -62,9 +62,9 @@ class World:
     checkins: CheckinService
     progress: ProgressService
 
-    async def person(self, telegram_id: int, name: str, timezone: str = MADRID) -> Person:
+    async def person(self, chat_id: int, name: str, timezone: str = MADRID) -> Person:
         """Someone who sent /start and set a time zone."""
-        person, new = await self.people.start(Identity(telegram_id, name, "en"))
+        person, new = await self.people.start(Identity(chat_id, name, "en"))
         assert new
         await self.people.set_timezone(person, timezone)
         return self.fresh(person)

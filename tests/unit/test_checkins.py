@@ -680,7 +680,7 @@ async def test_reminder_after_exactly_24_hours_only_to_who_has_not_answered(
     world.clock.advance(hours=1)
     assert await world.checkins.remind_due() == 0
     assert len(world.messenger.to(202)) == 1
-    assert ben.telegram_id == 202
+    assert ben.chat_id == 202
 
 
 async def test_close_after_72_hours_reveals_and_names_who_did_not_answer(world: World) -> None:

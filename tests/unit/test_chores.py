@@ -81,7 +81,7 @@ async def add_chore(
     """The whole guided flow: Add, the name, the assignee, the days (a preset or picked), the time."""
     couple_id = world.fresh(actor).couple_id
     assert couple_id is not None
-    await chores.begin_add(world.fresh(actor), couple_id, actor.telegram_id)
+    await chores.begin_add(world.fresh(actor), couple_id, actor.chat_id)
     await chores.got_text(world.fresh(actor), name)
     await chores.choose_who(world.fresh(actor), assignee.id)
     if isinstance(days, str):
@@ -121,7 +121,7 @@ async def test_a_chore_given_to_the_partner_is_their_commitment_with_its_own_nud
     assert plan.text == "🧹 Chore plan of Ana and Ben\n\n" + text("en", "chores_none")
     assert data(plan) == [f"ha:{couple_id}", f"hs:{couple_id}"]
 
-    toast = await chores.begin_add(ana, couple_id, ana.telegram_id)
+    toast = await chores.begin_add(ana, couple_id, ana.chat_id)
     assert toast == ""
     [ask] = world.messenger.to(101)
     assert ask.message.text.startswith("What's the chore?")
@@ -265,7 +265,7 @@ async def test_the_limit_applies_to_the_partner_who_gets_the_chore(
     ana, ben = await world.couple()
     for hour in (7, 8, 9):
         await world.commit(ben, f"Promise {hour}", time(hour))
-    await chores.begin_add(ana, ana.couple_id or 0, ana.telegram_id)
+    await chores.begin_add(ana, ana.couple_id or 0, ana.chat_id)
     await chores.got_text(world.fresh(ana), DISHES)
     before = state(world)
 
@@ -288,7 +288,7 @@ async def test_the_limit_is_checked_again_when_the_chore_is_added(
     ana, ben = await world.couple()
     for hour in (7, 8):
         await world.commit(ben, f"Promise {hour}", time(hour))
-    await chores.begin_add(ana, ana.couple_id or 0, ana.telegram_id)
+    await chores.begin_add(ana, ana.couple_id or 0, ana.chat_id)
     await chores.got_text(world.fresh(ana), DISHES)
     await chores.choose_who(world.fresh(ana), ben.id)
     await chores.choose_days(world.fresh(ana), "all")
@@ -307,7 +307,7 @@ async def test_your_own_limit_gives_the_usual_refusal(world: World, chores: Chor
     ana, _ = await world.couple()
     for hour in (7, 8, 9):
         await world.commit(ana, f"Promise {hour}", time(hour))
-    await chores.begin_add(ana, ana.couple_id or 0, ana.telegram_id)
+    await chores.begin_add(ana, ana.couple_id or 0, ana.chat_id)
     await chores.got_text(world.fresh(ana), DISHES)
 
     with pytest.raises(TooManyCommitments):
@@ -316,7 +316,7 @@ async def test_your_own_limit_gives_the_usual_refusal(world: World, chores: Chor
 
 async def test_names_and_steps_are_checked(world: World, chores: ChoreService) -> None:
     ana, ben = await world.couple()
-    await chores.begin_add(ana, ana.couple_id or 0, ana.telegram_id)
+    await chores.begin_add(ana, ana.couple_id or 0, ana.chat_id)
     before = state(world)
 
     with pytest.raises(ChoreNameTooLong):

@@ -35,9 +35,9 @@ def quick_dispatcher(world: World, pauses: Pauses) -> Dispatcher:
     )
 
 
-async def due_at_nine(world: World, telegram_id: int = 101, name: str = "Ana") -> int:
+async def due_at_nine(world: World, chat_id: int = 101, name: str = "Ana") -> int:
     """A person whose 21:00 nudge is due now; the commitment id."""
-    ana = await world.person(telegram_id, name)
+    ana = await world.person(chat_id, name)
     world.clock.set(local(MADRID, 2026, 6, 10, 20, 0))
     commitment = await world.commit(ana, "call mum", time(21))
     world.clock.set(local(MADRID, 2026, 6, 10, 21, 0))

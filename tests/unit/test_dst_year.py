@@ -123,7 +123,7 @@ async def test_one_nudge_per_local_day_for_a_whole_year(world: World, zone_name:
             wall_clock(n.sent_at, ZoneInfo(zone_name)).date() for n in rows if n.sent_at
         )
         assert max(sent_days.values()) == 1
-        assert len(world.messenger.to(person.telegram_id or 0)) >= len(expected_days)
+        assert len(world.messenger.to(person.chat_id or 0)) >= len(expected_days)
 
 
 def test_the_expected_instants_cover_the_awkward_cases() -> None:

@@ -133,7 +133,7 @@ async def test_pending_survives_as_json(uow: InMemoryUnitOfWorkFactory) -> None:
     )
 
 
-async def test_unique_ledger_and_telegram_id(uow: InMemoryUnitOfWorkFactory) -> None:
+async def test_unique_ledger_and_chat_id(uow: InMemoryUnitOfWorkFactory) -> None:
     person_id, commitment_id, _ = await seed(uow, count=1)
     again = NewNudge(commitment_id, person_id, date(2026, 6, 10), NOW, NudgeStatus.DUE, False)
     async with uow() as tx:
