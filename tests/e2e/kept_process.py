@@ -26,7 +26,9 @@ class KeptProcess:
     def start(self) -> KeptProcess:
         """Start the process; its stdout and stderr go to the log file."""
         clean = {
-            k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("TELEGRAM_", "SIGNAL_", "DATABASE_"))
         }
         clean.update(self.env)
         clean["PYTHONPATH"] = str(ROOT)

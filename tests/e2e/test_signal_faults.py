@@ -1,0 +1,106 @@
+"""signal-cli faults, end to end: the real `kept run` against a fake daemon that misbehaves.
+
+A rate-limited send is retried and its nudge arrives once; a daemon that restarts mid-run is
+reconnected to, a message sent while it was down is answered once it is back, and no message is
+handled twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.ledger import Ledger
+from tests.e2e.signal_story import (
+    ALEX,
+    SignalStory,
+    make_due_now,
+    running_signal_bot,
+    signal_daemon,
+)
+from tests.signal.fake_daemon import FakeSignalDaemon
+
+pytestmark = pytest.mark.e2e
+
+PROMISE = "Call my sister on Sundays"
+NUDGE = "Did you keep your promise today"
+
+
+@pytest.fixture
+def daemon() -> Iterator[FakeSignalDaemon]:
+    """A fake signal-cli daemon for the bot's number."""
+    with signal_daemon() as fake:
+        yield fake
+
+
+def stop(story: SignalStory) -> None:
+    """SIGTERM: the bot stops cleanly, with exit status 0."""
+    assert story.process is not None
+    assert story.process.terminate(timeout=15) == 0, story.report()
+
+
+def test_a_rate_limited_nudge_is_retried_and_arrives_once(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """Signal answers RATE_LIMIT_FAILURE to the nudge twice; the bot tries again, the nudge
+    arrives once, and "1" answers it Kept."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.start(ALEX)
+        story.commit(ALEX, PROMISE)
+        stop(story)
+
+    make_due_now(tmp_path, "Alex")
+    daemon.fail_next_send("RATE_LIMIT_FAILURE", times=2)
+    with running_signal_bot(daemon, tmp_path) as story:
+        nudge = story.nudge(ALEX, PROMISE)
+        said = story.say(ALEX, "1")
+        story.wait_edit(nudge, "Kept")
+        story.wait_message(ALEX, "Kept", after=said, edits=False)
+        stop(story)
+
+    attempts = [
+        call
+        for call in daemon.calls_to("send")
+        if PROMISE in str(call.params.get("message"))
+        and NUDGE in str(call.params.get("message"))
+        and "editTimestamp" not in call.params
+    ]
+    assert len(attempts) == 3, f"two refused sends and one accepted, got {len(attempts)}"
+    delivered = [m for m in story.to(ALEX) if PROMISE in m.message and NUDGE in m.message]
+    assert delivered == [nudge], "the nudge arrived more than once"
+    [row] = Ledger(tmp_path / "kept.db").rows("SELECT status FROM nudges")
+    assert row["status"] == "kept"
+
+
+def test_the_bot_reconnects_after_the_daemon_restarts(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """The daemon goes down mid-run; a promise typed meanwhile is noted once it is back, the
+    next message is answered, and nothing is handled twice."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.start(ALEX)
+        streams = len(daemon.event_requests)
+
+        daemon.go_down()
+        said = story.say(ALEX, f"/commit 21:00 {PROMISE}")  # waits at the "Signal server"
+        daemon.come_up()
+        story.wait(lambda: len(daemon.event_requests) > streams, "the bot reconnecting", 30)
+        story.wait_message(ALEX, f"Promise noted: “{PROMISE}”", after=said)
+
+        said = story.say(ALEX, "/today")
+        story.wait_message(ALEX, PROMISE, after=said)
+
+        streams = len(daemon.event_requests)
+        daemon.restart(down_for=1.0)
+        story.wait(lambda: len(daemon.event_requests) > streams, "the bot reconnecting", 30)
+        said = story.say(ALEX, "/help")
+        story.wait_message(ALEX, "Commands:", after=said)
+        stop(story)
+
+    texts = [m.message for m in story.to(ALEX)]
+    assert sum(t.startswith("Hello Alex") for t in texts) == 1, texts
+    assert sum(t.startswith("Promise noted") for t in texts) == 1, texts
+    assert sum("Commands:" in t for t in texts) == 1, texts
+    assert len(Ledger(tmp_path / "kept.db").rows("SELECT id FROM commitments")) == 1
