@@ -18,6 +18,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.conversation import COMMANDS
 from bot.telegram.handlers import TelegramHandlers
 from bot.telegram.throttling import PeopleThrottle
 from bot.texts import CATALOGUES, DEFAULT_LANGUAGE, language_for, text
@@ -99,31 +100,11 @@ def register(application: Application, services: Services) -> None:
     handlers = TelegramHandlers(services, lambda: application.bot.username)
     # Group -1 runs before every handler and can stop an update there.
     application.add_handler(TypeHandler(Update, PeopleThrottle(services)), group=-1)
-    commands = {
-        "start": handlers.start,
-        "join": handlers.join,
-        "timezone": handlers.timezone,
-        "pair": handlers.pair,
-        "link": handlers.link,
-        "help": handlers.help,
-        "commit": handlers.commit,
-        "commitments": handlers.commitments,
-        "cancel": handlers.cancel,
-        "today": handlers.today,
-        "skip": handlers.skip,
-        "checkin": handlers.checkin,
-        "progress": handlers.progress,
-        "chores": handlers.chores,
-        "pause": handlers.pause,
-        "resume": handlers.resume,
-        "language": handlers.language,
-        "export": handlers.export,
-        "forget": handlers.forget,
-    }
     # New messages only: by default commands also run on edits, so fixing a typo in an old
     # "/commit 21:00 …" would add a second promise.
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters.UpdateType.MESSAGE))
+    application.add_handler(
+        CommandHandler(sorted(COMMANDS), handlers.command, filters.UpdateType.MESSAGE)
+    )
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(
         MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, handlers.unknown_command)
