@@ -15,19 +15,32 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.conversation import Conversation
 from bot.db.encryption import DataKeyError, FieldCipher, rekey, verify_key
 from bot.db.engine import make_engine
 from bot.db.leader import leader_for
 from bot.db.migrate import upgrade
+from bot.db.signal_store import SqlSignalStore
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
 from bot.logs import configure_logging
+from bot.routing import RoutingMessenger
+from bot.signal.client import (
+    SignalAccountMissing,
+    SignalClient,
+    SignalError,
+    SignalUnavailable,
+    account_advice,
+)
+from bot.signal.messenger import SignalMessenger
+from bot.signal.router import SignalReceiver, SignalRouter
 from bot.telegram.app import build_application, register, set_commands
 from bot.telegram.messenger import TelegramMessenger
 from bot.telegram.webhook import PATH, WebhookServer
-from bot.wiring import build_services
+from bot.wiring import Services, build_services
 from jobs.checkins import CheckinTick
 from jobs.leadership import LeaderGate
 from jobs.nudges import NudgeTick
@@ -41,6 +54,8 @@ To run on Telegram:
   1. Open Telegram, talk to @BotFather, send /newbot and follow the steps.
   2. Copy the token it gives you into .env as:  TELEGRAM_BOT_TOKEN=123456:ABC...
   3. Run it again.
+To run on Signal: start signal-cli's daemon for the bot's number and set SIGNAL_CLI_URL and
+SIGNAL_ACCOUNT (README, "Running on Signal").
 (.env.example documents every setting.)"""
 # A stop sends nothing new and waits this long for sends in flight (Telegram answers within a
 # second or two), then abandons them to the next start: the whole stop fits in the 10 s grace
@@ -120,14 +135,24 @@ async def _rekey(settings: Settings, cipher: FieldCipher) -> int:
 
 
 async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
-    """Serve Telegram and the nudge tick until SIGTERM or SIGINT."""
+    """Serve every configured transport and the periodic jobs until SIGTERM or SIGINT."""
     engine = make_engine(settings.database_url)
-    application = build_application(settings)
     uow = SqlUnitOfWorkFactory(engine, cipher)
     clock = SystemClock()
-    messenger = TelegramMessenger(application.bot)
+    application = build_application(settings) if settings.telegram_token else None
+    signal_client = (
+        SignalClient(settings.signal_cli_url, settings.signal_account)
+        if settings.signal_cli_url and settings.signal_account
+        else None
+    )
+    store = SqlSignalStore(engine)
+    signal_messenger = SignalMessenger(signal_client, store) if signal_client else None
+    messenger = RoutingMessenger(
+        TelegramMessenger(application.bot) if application else None, signal_messenger
+    )
     services = build_services(settings, uow, clock, messenger)
-    register(application, services)
+    if application is not None:
+        register(application, services)
     dispatcher = Dispatcher(
         uow, messenger, clock, settings.send_concurrency, quick_retries=QUICK_RETRIES
     )
@@ -137,29 +162,90 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
     stop = _stop_event()
     try:
         await _check_data_key(engine, cipher or FieldCipher())
-        await _initialize(application, settings)
-        await set_commands(application)
-        await application.start()
-        webhook = await _receive_updates(application, settings)
-        services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")
+        if signal_client is not None:
+            await _check_signal(signal_client)
+        webhook = await _start_telegram(application, settings, services) if application else None
+        receiver = (
+            SignalReceiver(SignalRouter(Conversation(services), services, signal_messenger, store))
+            if signal_client is not None and signal_messenger is not None
+            else None
+        )
+        following = (
+            asyncio.create_task(_follow_signal(signal_client, receiver, gate))
+            if signal_client is not None and receiver is not None
+            else None
+        )
         scheduler = build_scheduler(tick.run, checkin_tick.run)
         scheduler.start()
-        log.info("Kept is running as @%s", application.bot.username)
+        log.info("Kept is running")
         catch_up = asyncio.create_task(tick.run())
         await stop.wait()
         log.info("stopping")
         scheduler.shutdown(wait=False)
-        await tick.drain(DRAIN_SECONDS)
+        if following is not None:
+            following.cancel()
+        await asyncio.gather(
+            tick.drain(DRAIN_SECONDS),
+            receiver.drain(DRAIN_SECONDS) if receiver is not None else asyncio.sleep(0),
+        )
         catch_up.cancel()
         await gate.release()
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
-        if webhook is not None:
-            await webhook.stop()
-        await application.stop()
-        await application.shutdown()
+        if application is not None:
+            await _stop_telegram(application, webhook)
     finally:
+        if signal_client is not None:
+            await signal_client.aclose()
         await engine.dispose()
+
+
+async def _start_telegram(
+    application: Application, settings: Settings, services: Services
+) -> WebhookServer | None:
+    await _initialize(application, settings)
+    await set_commands(application)
+    await application.start()
+    webhook = await _receive_updates(application, settings)
+    services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")
+    log.info("serving Telegram as @%s", application.bot.username)
+    return webhook
+
+
+async def _stop_telegram(application: Application, webhook: WebhookServer | None) -> None:
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if webhook is not None:
+        await webhook.stop()
+    await application.stop()
+    await application.shutdown()
+
+
+async def _check_signal(client: SignalClient) -> None:
+    try:
+        await client.check_account()
+    except (SignalUnavailable, SignalAccountMissing) as error:
+        raise StartupError(str(error)) from None
+    except SignalError as error:
+        raise StartupError(
+            f"the signal-cli daemon at {client.base_url} answered with an error ({error}). "
+            + account_advice(client.account)
+        ) from None
+    log.info("serving Signal as %s", client.account)
+
+
+async def _follow_signal(client: SignalClient, receiver: SignalReceiver, gate: LeaderGate) -> None:
+    """Hand each incoming Signal message to the receiver, on the leading instance only.
+
+    Every listener of a signal-cli daemon gets every message, so only the instance that runs
+    the jobs answers them; the others would answer the same message again.
+    """
+    async for params in client.events():
+        try:
+            leads = await gate.leads()
+        except SQLAlchemyError as error:
+            log.warning("could not ask who leads: %s", type(error).__name__)
+            continue
+        if leads:
+            receiver.take(params)
 
 
 def _stop_event() -> asyncio.Event:
@@ -177,10 +263,7 @@ async def _check_data_key(engine: AsyncEngine, cipher: FieldCipher) -> None:
         raise StartupError(str(error)) from None
 
 
-async def _initialize(application: object, settings: Settings) -> None:
-    from telegram.ext import Application
-
-    assert isinstance(application, Application)
+async def _initialize(application: Application, settings: Settings) -> None:
     try:
         await application.initialize()
     except InvalidToken:
@@ -195,11 +278,9 @@ async def _initialize(application: object, settings: Settings) -> None:
         ) from None
 
 
-async def _receive_updates(application: object, settings: Settings) -> WebhookServer | None:
+async def _receive_updates(application: Application, settings: Settings) -> WebhookServer | None:
     """Start long polling, or the webhook server (returned, to be stopped at the end)."""
-    from telegram.ext import Application
-
-    assert isinstance(application, Application) and application.updater is not None
+    assert application.updater is not None
     if not settings.webhook_url:
         await application.updater.start_polling(timeout=10)
         return None

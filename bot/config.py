@@ -47,7 +47,15 @@ class Settings:
     @property
     def has_transport(self) -> bool:
         """Whether at least one messenger is configured."""
-        return bool(self.telegram_token) or bool(self.signal_cli_url and self.signal_account)
+        return bool(self.telegram_token) or self.has_signal
+
+    @property
+    def has_signal(self) -> bool:
+        """Whether Signal is configured (load_settings refuses half of it)."""
+        return bool(self.signal_cli_url and self.signal_account)
+
+
+SIGNAL_NUMBER_RE = re.compile(r"\+[1-9][0-9]{6,14}")
 
 
 def _clean(env: Mapping[str, str], name: str) -> str | None:
@@ -121,6 +129,36 @@ def _webhook_secret(env: Mapping[str, str]) -> str | None:
     return secret
 
 
+def _signal_url(env: Mapping[str, str]) -> str | None:
+    url = _clean(env, "SIGNAL_CLI_URL")
+    if url is None and _clean(env, "SIGNAL_ACCOUNT"):
+        raise ConfigError(
+            "SIGNAL_ACCOUNT is set but SIGNAL_CLI_URL is not. Start the signal-cli daemon with "
+            "`signal-cli daemon --http 127.0.0.1:8080` and set SIGNAL_CLI_URL=http://127.0.0.1:8080."
+        )
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"SIGNAL_CLI_URL must be the daemon's http:// address, such as "
+            f"http://127.0.0.1:8080; got {url!r}."
+        )
+    return url.rstrip("/") if url else None
+
+
+def _signal_account(env: Mapping[str, str]) -> str | None:
+    account = _clean(env, "SIGNAL_ACCOUNT")
+    if account is None and _clean(env, "SIGNAL_CLI_URL"):
+        raise ConfigError(
+            "SIGNAL_CLI_URL is set but SIGNAL_ACCOUNT is not. Set SIGNAL_ACCOUNT to the bot's "
+            "Signal number in international form, such as +34600000000."
+        )
+    if account is not None and not SIGNAL_NUMBER_RE.fullmatch(account):
+        raise ConfigError(
+            f"SIGNAL_ACCOUNT must be a phone number in international form, such as "
+            f"+34600000000; got {account!r}."
+        )
+    return account
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and validate the settings; raise ConfigError with advice when one is wrong."""
     env = os.environ if env is None else env
@@ -132,8 +170,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_level=_log_level(env),
         max_active_commitments=_int(env, "MAX_ACTIVE_COMMITMENTS", 3),
         send_concurrency=_int(env, "SEND_CONCURRENCY", 1),
-        signal_cli_url=_clean(env, "SIGNAL_CLI_URL"),
-        signal_account=_clean(env, "SIGNAL_ACCOUNT"),
+        signal_cli_url=_signal_url(env),
+        signal_account=_signal_account(env),
         webhook_url=_clean(env, "WEBHOOK_URL"),
         webhook_secret=_webhook_secret(env),
         webhook_listen=_clean(env, "WEBHOOK_LISTEN") or "0.0.0.0",

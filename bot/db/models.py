@@ -236,6 +236,8 @@ class SignalAddressRow(Base):
     """A Signal recipient (a person's UUID or number, or a group) behind a synthetic chat id."""
 
     __tablename__ = "signal_addresses"
+    # Never reuse a forgotten id: a new person must not inherit anything of an old chat.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     address: Mapped[str] = mapped_column(String(200), unique=True)

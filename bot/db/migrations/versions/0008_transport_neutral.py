@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signal_addresses")),
         sa.UniqueConstraint("address", name=op.f("uq_signal_addresses_address")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "signal_menus",

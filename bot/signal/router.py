@@ -1,0 +1,267 @@
+"""Incoming Signal messages and reactions, turned into the same use cases as Telegram's buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.conversation import COMMANDS, Conversation, Document, Photo, Reply, Where
+from bot.db.signal_store import SqlSignalStore
+from bot.domain import actions
+from bot.domain.people import Identity
+from bot.domain.ports import DeliveryError, Outgoing, Sent
+from bot.signal.addresses import Address
+from bot.signal.messenger import SignalMessenger
+from bot.signal.words import answer_verb, choice_number, parse_command, reaction_verb
+from bot.texts import language_for, text
+from bot.wiring import Services
+
+log = logging.getLogger(__name__)
+
+JSONDict = dict[str, Any]
+
+
+class SignalSurface:
+    """Signal has no deep links: an invitation is a code to type."""
+
+    def invite_link(self, code: str) -> str | None:
+        """No link on Signal."""
+        return None
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A message of the bot and the action data behind its numbers."""
+
+    message_ts: int
+    actions: list[str]
+
+    def with_verb(self, verbs: Sequence[str]) -> list[str]:
+        """The choices whose action is one of these verbs."""
+        return [a for a in self.actions if _verb(a) in verbs]
+
+
+def _verb(data: str) -> str | None:
+    action = actions.decode(data)
+    return action.verb if action else None
+
+
+class SignalRouter:
+    """Reads one envelope at a time: commands, numbers, answer words, reactions, free text."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        services: Services,
+        messenger: SignalMessenger,
+        store: SqlSignalStore,
+    ) -> None:
+        self._conversation = conversation
+        self._services = services
+        self._messenger = messenger
+        self._store = store
+        self._surface = SignalSurface()
+
+    async def handle(self, params: JSONDict) -> None:
+        """One ``receive`` event's params; anything but a data message is ignored."""
+        envelope = params.get("envelope")
+        data = envelope.get("dataMessage") if isinstance(envelope, dict) else None
+        if not isinstance(envelope, dict) or not isinstance(data, dict):
+            return
+        source = envelope.get("sourceUuid") or envelope.get("sourceNumber")
+        if not isinstance(source, str) or not source:
+            return
+        who, where = await self._who_and_where(envelope, data, source)
+        reaction = data.get("reaction")
+        if isinstance(reaction, dict):
+            await self._reaction(who, where, reaction)
+            return
+        message = data.get("message")
+        if isinstance(message, str) and message.strip():
+            quote = data.get("quote")
+            quoted = quote.get("id") if isinstance(quote, dict) else None
+            await self._message(
+                who, where, message.strip(), quoted if isinstance(quoted, int) else None
+            )
+
+    async def _who_and_where(
+        self, envelope: JSONDict, data: JSONDict, source: str
+    ) -> tuple[Identity, Where]:
+        person_chat = await self._store.chat_id_for(Address(recipient=source))
+        name = envelope.get("sourceName")
+        who = Identity(person_chat, name if isinstance(name, str) else "", None)
+        group = data.get("groupInfo")
+        group_id = group.get("groupId") if isinstance(group, dict) else None
+        if isinstance(group_id, str) and group_id:
+            return who, Where(await self._store.chat_id_for(Address(group_id=group_id)), True)
+        return who, Where(person_chat, False)
+
+    # -- text ----------------------------------------------------------------------------
+
+    async def _message(self, who: Identity, where: Where, message: str, quoted: int | None) -> None:
+        command = parse_command(message)
+        if command is not None:
+            if where.group and command.name not in COMMANDS:
+                return  # People talk in their group; only Kept's own commands are for the bot.
+            replies = await self._conversation.command(
+                who, command.name, command.args, command.rest, where, self._surface
+            )
+            await self._deliver(where.chat_id, replies)
+            return
+        menu = await self._menu(where.chat_id, quoted)
+        number = choice_number(message)
+        if number is not None and menu is not None and menu.actions:
+            await self._choose(who, where, menu, number)
+        elif where.group:
+            return  # Free talk in the couple's group is theirs, not the bot's.
+        elif (verb := answer_verb(message)) is not None and not await self._writing(
+            who, menu, verb
+        ):
+            await self._answer_by_word(who, where, menu, verb)
+        else:
+            await self._deliver(where.chat_id, await self._conversation.text(who, message))
+
+    async def _menu(self, chat_id: int, quoted: int | None) -> Menu | None:
+        """The quoted message's choices, else those of the bot's latest message in the chat."""
+        if quoted is not None:
+            found = await self._store.menu(chat_id, quoted)
+            if found is not None:
+                return Menu(quoted, found)
+        latest = await self._store.latest_menu(chat_id)
+        return Menu(*latest) if latest is not None else None
+
+    async def _choose(self, who: Identity, where: Where, menu: Menu, number: int) -> None:
+        if number > len(menu.actions):
+            await self._say(who, where.chat_id, "no_such_choice")
+            return
+        await self._press(who, where.chat_id, menu.actions[number - 1], menu.message_ts)
+
+    async def _writing(self, who: Identity, menu: Menu | None, verb: str) -> bool:
+        """Whether a "no" or "done" is an answer to a question being written, not to a nudge."""
+        if menu is not None and menu.with_verb((verb,)):
+            return False
+        person = await self._services.people.find(who)
+        return person is not None and person.pending is not None
+
+    async def _answer_by_word(
+        self, who: Identity, where: Where, menu: Menu | None, verb: str
+    ) -> None:
+        """ "kept" / "missed": the one open promise it can mean, or ask which one."""
+        chosen = menu.with_verb((verb,)) if menu is not None else []
+        if len(chosen) == 1 and menu is not None:
+            await self._press(who, where.chat_id, chosen[0], menu.message_ts)
+            return
+        if len(chosen) > 1:
+            await self._say(who, where.chat_id, "which_one")
+            return
+        await self._offer_today(who, where, verb)
+
+    async def _offer_today(self, who: Identity, where: Where, verb: str) -> None:
+        """No open promise in sight: show today's, numbered, or say nothing is waiting."""
+        person = await self._services.people.find(who)
+        if person is None:
+            await self._deliver(where.chat_id, await self._conversation.text(who, ""))
+            return
+        today = await self._services.nudges.today(person)
+        open_ones = [b for row in today.buttons for b in row if _verb(b.action) == verb]
+        if not open_ones:
+            await self._say(who, where.chat_id, "nothing_to_answer")
+            return
+        lead = text(person.language, "which_one")
+        await self._deliver(where.chat_id, [Outgoing(f"{lead}\n\n{today.text}", today.buttons)])
+
+    # -- reactions -----------------------------------------------------------------------
+
+    async def _reaction(self, who: Identity, where: Where, reaction: JSONDict) -> None:
+        """👍 / 👎 on a nudge answers it; 👍 on the partner's news is "I noticed"."""
+        verb = reaction_verb(str(reaction.get("emoji") or ""))
+        target = reaction.get("targetSentTimestamp")
+        if reaction.get("isRemove") or verb is None or not isinstance(target, int):
+            return
+        found = await self._store.menu(where.chat_id, target)
+        if not found:
+            return  # A reaction to a message without choices is just a feeling.
+        menu = Menu(target, found)
+        verbs = (verb, actions.NOTICED) if verb == actions.KEPT else (verb,)
+        chosen = menu.with_verb(verbs)
+        if len(chosen) == 1:
+            await self._press(who, where.chat_id, chosen[0], target)
+        elif len(chosen) > 1:
+            await self._say(who, where.chat_id, "which_one")
+
+    # -- effects -------------------------------------------------------------------------
+
+    async def _press(self, who: Identity, chat_id: int, data: str, message_ts: int) -> None:
+        """A numbered choice is a button press on the message that showed it."""
+        pressed = Sent(chat_id, message_ts)
+        result = await self._conversation.press(who, data, pressed)
+        if result.edit is not None:
+            await self._quietly(self._messenger.edit(pressed, result.edit))
+        replies: list[Reply] = [Outgoing(result.toast)] if result.toast else []
+        await self._deliver(chat_id, [*replies, *result.send])
+        if _verb(data) == actions.FORGET and await self._services.people.find(who) is None:
+            # Everything about the person is gone; so goes the address we reached them at.
+            await self._store.forget(who.chat_id)
+
+    async def _say(self, who: Identity, chat_id: int, key: str) -> None:
+        person = await self._services.people.find(who)
+        language = person.language if person else language_for(None)
+        await self._deliver(chat_id, [Outgoing(text(language, key))])
+
+    async def _deliver(self, chat_id: int, replies: Sequence[Reply]) -> None:
+        for reply in replies:
+            if isinstance(reply, Photo):
+                await self._quietly(self._messenger.send_photo(chat_id, reply.png, reply.caption))
+            elif isinstance(reply, Document):
+                await self._quietly(
+                    self._messenger.send_document(
+                        chat_id, reply.data, reply.filename, reply.caption
+                    )
+                )
+            else:
+                await self._quietly(self._messenger.send(chat_id, reply))
+
+    async def _quietly(self, sending: Any) -> None:
+        try:
+            await sending
+        except DeliveryError as error:
+            log.warning("could not answer on Signal: %s", type(error).__name__)
+
+
+class SignalReceiver:
+    """Follows the daemon's event stream; one sender's messages are handled in order."""
+
+    def __init__(self, router: SignalRouter) -> None:
+        self._router = router
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def take(self, params: JSONDict) -> None:
+        """Handle an event in the background, after the same sender's earlier ones."""
+        task = asyncio.create_task(self._handle(params))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self, seconds: float) -> None:
+        """Let the messages being handled finish, for at most `seconds`."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=seconds)
+
+    async def _handle(self, params: JSONDict) -> None:
+        lock = self._locks.setdefault(_sender(params), asyncio.Lock())
+        async with lock:
+            try:
+                await self._router.handle(params)
+            except Exception as error:  # one bad message must not stop the others
+                # The type only: an exception's message could quote what someone wrote.
+                log.error("could not handle a Signal message: %s", type(error).__name__)
+
+
+def _sender(params: JSONDict) -> str:
+    envelope = params.get("envelope")
+    if not isinstance(envelope, dict):
+        return ""
+    return str(envelope.get("sourceUuid") or envelope.get("sourceNumber") or "")

@@ -1,0 +1,79 @@
+"""Reading what people type or react on Signal, where there are no buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain import actions
+from bot.texts import without_accents
+
+# Typed answers to a nudge, English and Spanish, compared without accents or case.
+KEPT_WORDS = frozenset(
+    {"kept", "keep", "done", "yes", "y", "hecho", "hecha", "cumplido", "cumplida", "si", "✅"}
+)
+MISSED_WORDS = frozenset(
+    {
+        "missed",
+        "miss",
+        "no",
+        "n",
+        "not kept",
+        "falle",
+        "fallado",
+        "fallada",
+        "no cumplido",
+        "no cumplida",
+        "❌",
+    }
+)
+KEPT_EMOJI = frozenset({"👍", "✅", "❤", "💪", "🙌", "👌"})
+MISSED_EMOJI = frozenset({"👎", "❌"})
+# Skin tones and the emoji presentation selector do not change what a reaction means.
+_EMOJI_MODIFIERS = {chr(c) for c in range(0x1F3FB, 0x1F400)} | {"\ufe0f"}
+MAX_CHOICE = 99
+
+
+@dataclass(frozen=True)
+class Command:
+    """A typed command: its name (no slash, lower case), its words, and the rest as typed."""
+
+    name: str
+    args: list[str]
+    rest: str
+
+
+def parse_command(message: str) -> Command | None:
+    """A command when the message starts with a slash, else None."""
+    if not message.startswith("/") or len(message) < 2:
+        return None
+    word, _, rest = message[1:].partition(" ")
+    name = word.split("@", 1)[0].lower()
+    return Command(name, rest.split(), rest.strip())
+
+
+def answer_verb(message: str) -> str | None:
+    """KEPT or MISSED when the message is one of the answer words."""
+    word = without_accents(message.strip().lower().rstrip(".!¡ "))
+    if word in KEPT_WORDS:
+        return actions.KEPT
+    if word in MISSED_WORDS:
+        return actions.MISSED
+    return None
+
+
+def reaction_verb(emoji: str) -> str | None:
+    """KEPT for a thumbs up (and a few kin), MISSED for a thumbs down, else None."""
+    bare = "".join(ch for ch in emoji if ch not in _EMOJI_MODIFIERS)
+    if bare in KEPT_EMOJI:
+        return actions.KEPT
+    if bare in MISSED_EMOJI:
+        return actions.MISSED
+    return None
+
+
+def choice_number(message: str) -> int | None:
+    """The number of a numbered choice ("2", "2."), or None."""
+    word = message.strip().rstrip(".)")
+    if word.isascii() and word.isdigit() and 0 < int(word) <= MAX_CHOICE:
+        return int(word)
+    return None
