@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError, load_settings
@@ -48,5 +50,5 @@ def test_signal_needs_both_the_daemon_and_the_number() -> None:
     ],
 )
 def test_half_a_signal_setting_is_refused_with_advice(env: dict[str, str], advice: str) -> None:
-    with pytest.raises(ConfigError, match=advice):
+    with pytest.raises(ConfigError, match=re.escape(advice)):
         load_settings(env)
