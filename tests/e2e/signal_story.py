@@ -160,11 +160,26 @@ class SignalStory:
         )
 
     def choose(self, who: Person, message: SentMessage, word: str) -> int:
-        """``who`` replies with the number of the choice holding ``word``, quoting the message."""
+        """``who`` replies with the number of the choice holding ``word``: typed plainly in the
+        1:1 chat, quoting the message in the group (where several may be waiting)."""
         number = choice(message, word)
+        self.wait_recorded(message)
+        in_group = message.group_id is not None
         return self.say(
-            who, str(number), in_group=message.group_id is not None, quote=message.timestamp
+            who, str(number), in_group=in_group, quote=message.timestamp if in_group else None
         )
+
+    def wait_recorded(self, message: SentMessage, timeout: float = 10.0) -> None:
+        """Wait until the bot has recorded the choices of a message it sent (it does so just
+        after signal-cli accepts it; a person takes longer than that to read and answer)."""
+        assert self.process is not None
+        ledger = Ledger(self.process.workdir / "kept.db")
+        deadline = time.monotonic() + timeout
+        query = "SELECT 1 FROM signal_menus WHERE message_ts = ?"
+        while not ledger.rows(query, message.timestamp):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(f"the choices of {describe(message)} were never recorded")
+            time.sleep(0.02)
 
     # -- what the bot said ----------------------------------------------------------------------
 
@@ -280,7 +295,9 @@ class SignalStory:
             labels = " ".join(choices(m).values())
             return promise in m.message and "Kept" in labels and "Missed" in labels
 
-        return self.wait_message(who, is_nudge, after=after, timeout=timeout)
+        nudge = self.wait_message(who, is_nudge, after=after, timeout=timeout, edits=False)
+        self.wait_recorded(nudge)
+        return nudge
 
 
 @contextmanager
@@ -339,11 +356,13 @@ def answer_checkin(
     """``who`` answers the questions that come one at a time in their own chat."""
     trust, progress, safety = ratings
     question = story.wait_message(who, "trust your partner this week", after=opened)
+    story.wait_recorded(question)
     said = story.say(who, trust)
     question = story.wait_message(who, "notice progress", after=said)
     assert len(choices(question)) == 3, question.message
     said = story.choose(who, question, progress)
-    story.wait_message(who, "feel with your partner", after=said)
+    question = story.wait_message(who, "feel with your partner", after=said)
+    story.wait_recorded(question)
     said = story.say(who, safety)
     story.wait_message(who, "appreciated?", after=said)
     said = story.say(who, words)
