@@ -14,7 +14,7 @@ import dataclasses
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from types import TracebackType
@@ -509,9 +509,7 @@ class InMemoryCommitments(_Repository):
             commitment_id, next_local_date=next_local_date, next_due_at=_utc_or_none(next_due_at)
         )
 
-    async def due_for_planning(
-        self, now: datetime, limit: int
-    ) -> list[tuple[Commitment, Person]]:
+    async def due_for_planning(self, now: datetime, limit: int) -> list[tuple[Commitment, Person]]:
         now = _utc(now)
         due = sorted(
             (
@@ -860,9 +858,7 @@ class InMemoryChores(_Repository):
         # Another open unit of work settling it too: SQL would wait, then update no row.
         if not self._tx.claim(("swap", swap_id)):
             return False
-        return self._tx.chore_swaps.update(
-            swap_id, state=SwapState(state), settled_at=_utc(at)
-        )
+        return self._tx.chore_swaps.update(swap_id, state=SwapState(state), settled_at=_utc(at))
 
 
 class _Transaction:
@@ -1094,13 +1090,17 @@ class SentPhoto:
 class RecordingMessenger:
     """A Messenger that records what it is asked to do and can be told to fail."""
 
-    def __init__(self, *, members_by_default: bool = True) -> None:
+    def __init__(
+        self, *, members_by_default: bool = True, public_choices_in: Iterable[int] = ()
+    ) -> None:
         self.sent: list[SentMessage] = []
         self.edits: list[Edit] = []
         self.photos: list[SentPhoto] = []
         self.attempts = 0
         self.members_by_default = members_by_default
         self._members: dict[tuple[int, int], bool] = {}
+        # Chats where a choice is a typed reply everyone reads, as in a Signal group.
+        self.public_choices_in: set[int] = set(public_choices_in)
         self._next_ids: dict[int, int] = defaultdict(lambda: 1)
         self._current: dict[tuple[int, int], Outgoing] = {}
         self._chat_failures: dict[int, DeliveryError] = {}
@@ -1127,6 +1127,10 @@ class RecordingMessenger:
     def set_member(self, chat_id: int, user_id: int, member: bool = True) -> None:
         """Say whether a user is in a group chat."""
         self._members[(chat_id, user_id)] = member
+
+    def make_choices_public(self, chat_id: int) -> None:
+        """In this chat a choice becomes a reply the others read (a Signal group)."""
+        self.public_choices_in.add(chat_id)
 
     # The Messenger port.
 
@@ -1169,6 +1173,10 @@ class RecordingMessenger:
     async def is_member(self, chat_id: int, user_id: int) -> bool:
         """Whether the user is in the chat, as configured."""
         return self._members.get((chat_id, user_id), self.members_by_default)
+
+    def choices_are_private(self, chat_id: int) -> bool:
+        """Private everywhere but in the chats made public."""
+        return chat_id not in self.public_choices_in
 
     # Reading what happened.
 

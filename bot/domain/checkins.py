@@ -1,7 +1,9 @@
-"""The weekly check-in: opened in the couple's group, answered privately, revealed together."""
+"""The weekly check-in: opened in the couple's group or in each partner's own chat, answered
+privately, revealed together."""
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -12,7 +14,6 @@ from bot.domain.errors import (
     CheckinAlreadyOpen,
     CheckinDone,
     InvalidWeekday,
-    NeedGroup,
     NotAPartner,
     NotPaired,
     StaleButton,
@@ -61,6 +62,17 @@ WEEKDAY_WORDS = {
     for day, name in enumerate(names)
 }
 QUESTION_KEYS = {"trust": "q_trust", "progress": "q_progress", "safety": "q_safety"}
+# The order in which the choice questions are asked one at a time.
+CHOICE_QUESTIONS = ("trust", "progress", "safety")
+
+
+class CheckinMode(enum.StrEnum):
+    """Where the partners pick their answers."""
+
+    # Under one message in the shared group, where a choice is seen by the bot only.
+    GROUP = "group"
+    # One question at a time in each partner's own chat with the bot.
+    PRIVATE = "private"
 
 
 def parse_weekday(word: str) -> int:
@@ -148,16 +160,17 @@ class CheckinService:
 
     # -- opening --------------------------------------------------------------------------
 
-    async def open_now(self, person: Person) -> None:
-        """/checkin: open this week's check-in now, if none is open and this week's is not done."""
+    async def open_now(self, person: Person) -> CheckinMode:
+        """/checkin: open this week's check-in now, if none is open and this week's is not done;
+        the mode says where the partners answer."""
         async with self._uow() as uow:
             couple = await _couple_of(uow, person)
-            if couple.group_chat_id is None:
-                raise NeedGroup()
             if await uow.checkins.open_of(couple.id) is not None:
                 raise CheckinAlreadyOpen()
-        if not await self._open(couple, self._clock.now()):
+        mode = await self._open(couple, self._clock.now())
+        if mode is None:
             raise CheckinDone()
+        return mode
 
     async def open_due(self) -> int:
         """Open the check-ins whose weekly slot has come; late ones too while their week lasts."""
@@ -176,63 +189,140 @@ class CheckinService:
                 busy = await uow.checkins.open_of(couple.id) is not None
                 await uow.commit()
             same_week = _iso(slot.next_at, zone) == _iso(now, zone)
-            if couple.group_chat_id is not None and not busy and same_week:
-                opened += await self._open(couple, now)
+            if not busy and same_week:
+                opened += await self._open(couple, now) is not None
         return opened
 
-    async def _open(self, couple: Couple, now: datetime) -> bool:
+    async def _open(self, couple: Couple, now: datetime) -> CheckinMode | None:
+        """Open this week's check-in once; None when it exists already."""
         async with self._uow() as uow:
             zone = (await uow.couples.slot(couple.id)).timezone or await _inviter_zone(
                 uow, couple.id
             )
             year, week = _iso(now, zone)
             checkin = await uow.checkins.add_if_absent(couple.id, year, week, now)
+            a, b = await _partners(uow, couple)
             await uow.commit()
         if checkin is None:
-            return False
-        assert couple.group_chat_id is not None
-        message = await self._group_message(checkin.id)
-        try:
-            sent = await self._messenger.send(couple.group_chat_id, message)
-        except DeliveryError as error:
-            log.warning("could not post check-in %s: %s", checkin.id, type(error).__name__)
-            return True
-        async with self._uow() as uow:
-            await uow.checkins.set_message(checkin.id, sent.chat_id, sent.message_id)
-            await uow.commit()
-        return True
+            return None
+        shared = await self._shared_group(couple, a, b)
+        in_group = shared is not None and self._messenger.choices_are_private(shared)
+        if shared is not None:
+            await self._post(checkin.id, shared, announce=not in_group)
+        if in_group:
+            return CheckinMode.GROUP
+        for person in (a, b):
+            await self._ask_choice(person, checkin, CHOICE_QUESTIONS[0], intro=True)
+        return CheckinMode.PRIVATE
 
-    async def _group_message(self, checkin_id: int) -> Outgoing:
+    async def _shared_group(self, couple: Couple, a: Person, b: Person) -> int | None:
+        """The couple's linked group, if both partners are in it."""
+        group = couple.group_chat_id
+        if group is None:
+            return None
+        for person in (a, b):
+            if not await self._is_member(group, person):
+                return None
+        return group
+
+    async def _is_member(self, group: int, person: Person) -> bool:
+        if person.chat_id is None:
+            return False
+        try:
+            return await self._messenger.is_member(group, person.chat_id)
+        except DeliveryError as error:
+            # A hiccup of the transport keeps the check-in in the group, as it always was.
+            log.warning("could not check group membership: %s", type(error).__name__)
+            return True
+
+    async def _post(self, checkin_id: int, group: int, *, announce: bool) -> None:
+        """Post the check-in's message in the group and remember it, to refresh and close it."""
+        message = await self._group_message(checkin_id, announce=announce)
+        try:
+            sent = await self._messenger.send(group, message)
+        except DeliveryError as error:
+            log.warning("could not post check-in %s: %s", checkin_id, type(error).__name__)
+            return
+        async with self._uow() as uow:
+            await uow.checkins.set_message(checkin_id, sent.chat_id, sent.message_id)
+            await uow.commit()
+
+    async def _group_message(self, checkin_id: int, *, announce: bool) -> Outgoing:
+        """The group's view: the questions with their choices, or only an announcement."""
         async with self._uow() as uow:
             checkin = await uow.checkins.get(checkin_id)
             assert checkin is not None
             couple = await uow.couples.get(checkin.couple_id)
             assert couple is not None
-            a = await uow.people.get(couple.partner_a_id)
-            b = await uow.people.get(couple.partner_b_id)
+            a, b = await _partners(uow, couple)
             answers = {x.person_id: x for x in await uow.checkins.answers(checkin_id)}
-        assert a is not None and b is not None
+        if announce:
+            return announcement(a, b, checkin, answers)
         return checkin_message(a, b, checkin, answers, self._bot_link)
+
+    def _asks_privately(self, checkin: Checkin) -> bool:
+        """Whether the questions go to each partner's own chat rather than under the group's
+        message: the group message exists only where choices are private."""
+        return checkin.chat_id is None or not self._messenger.choices_are_private(checkin.chat_id)
+
+    async def _ask_choice(
+        self, person: Person, checkin: Checkin, question: str, *, intro: bool = False
+    ) -> int:
+        """Send one choice question to the person's own chat; 1 when it was delivered."""
+        if person.chat_id is None:
+            return 0
+        message = choice_question(person.language, checkin, question, intro=intro)
+        return await self._send_quietly(person.chat_id, message)
 
     # -- answering ------------------------------------------------------------------------
 
     async def choose(self, person: Person, choice: Choice) -> str:
-        """Record one private choice; refresh who has answered; maybe ask for words or reveal."""
+        """Record one private choice; refresh who has answered; ask what comes next or reveal.
+
+        Returns the note for the person: empty when a question follows in their own chat, since
+        that question acknowledges the choice and a note after it would stand between the
+        question and its answer."""
         now = self._clock.now()
         async with self._uow() as uow:
-            checkin, answer = await self._answerable(uow, person, choice.checkin_id)
-            answer = answer.with_choice(choice.question, choice.value)
+            checkin, before = await self._answerable(uow, person, choice.checkin_id)
+            answer = before.with_choice(choice.question, choice.value)
             ask_words = answer.choices_done and not answer.words_asked
             if ask_words:
                 answer = replace(answer, words_asked=True)
                 await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
             await uow.checkins.save_answer(answer, now)
             await uow.commit()
-        await self._refresh(checkin)
+        privately = self._asks_privately(checkin)
+        asked = False
+        if privately:
+            asked = await self._next_privately(person, checkin, before, answer, choice.question)
+        else:
+            await self._refresh(checkin)
         if ask_words:
             await self._ask_words(person, 1)
         await self.reveal_if_complete(checkin.id)
+        if privately and (asked or ask_words):
+            return ""
         return text(person.language, "checkin_noted")
+
+    async def _next_privately(
+        self,
+        person: Person,
+        checkin: Checkin,
+        before: CheckinAnswer,
+        answer: CheckinAnswer,
+        question: str,
+    ) -> bool:
+        """After a private choice: refresh the group's announcement when the person's status
+        changes, and ask the next question after a first answer. True when one was sent."""
+        # The announcement shows only who has answered: other edits would be noise.
+        if before.choices_done != answer.choices_done:
+            await self._refresh(checkin)
+        following = next_question(answer)
+        # A press repeated, or an answer changed, asks nothing again.
+        if following is None or getattr(before, question) is not None:
+            return False
+        return await self._ask_choice(person, checkin, following) > 0
 
     async def _answerable(
         self, uow: UnitOfWork, person: Person, checkin_id: int
@@ -251,7 +341,8 @@ class CheckinService:
     async def _refresh(self, checkin: Checkin) -> None:
         if checkin.chat_id is None or checkin.message_id is None:
             return
-        message = await self._group_message(checkin.id)
+        announce = not self._messenger.choices_are_private(checkin.chat_id)
+        message = await self._group_message(checkin.id, announce=announce)
         try:
             await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), message)
         except DeliveryError as error:
@@ -317,7 +408,8 @@ class CheckinService:
     # -- follow-up and reveal -------------------------------------------------------------
 
     async def remind_due(self) -> int:
-        """Remind, privately and once, a partner who has not answered after 24 hours."""
+        """Remind, privately and once, a partner who has not answered after 24 hours; asked
+        privately, the reminder is the next question itself."""
         now = self._clock.now()
         reminded = 0
         async with self._uow() as uow:
@@ -333,12 +425,20 @@ class CheckinService:
                 ]
                 await uow.commit()
             for person in people:
-                answer = answers.get(person.id) if person else None
-                if person and person.chat_id and not (answer and answer.choices_done):
-                    reminded += await self._send_quietly(
-                        person.chat_id, Outgoing(text(person.language, "checkin_reminder"))
-                    )
+                if person is not None:
+                    answer = answers.get(person.id) or CheckinAnswer(checkin.id, person.id)
+                    reminded += await self._remind(person, checkin, answer)
         return reminded
+
+    async def _remind(self, person: Person, checkin: Checkin, answer: CheckinAnswer) -> int:
+        """Remind one partner whose choices are not all made; 1 when a reminder went out."""
+        question = next_question(answer)
+        if person.chat_id is None or question is None:
+            return 0
+        if self._asks_privately(checkin):
+            return await self._ask_choice(person, checkin, question, intro=True)
+        reminder = Outgoing(text(person.language, "checkin_reminder"))
+        return await self._send_quietly(person.chat_id, reminder)
 
     async def close_due(self) -> int:
         """Close check-ins open for 72 hours and reveal what was answered."""
@@ -374,20 +474,21 @@ class CheckinService:
                 await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), closed)
             except DeliveryError as error:
                 log.warning("could not close check-in message: %s", type(error).__name__)
-        chat = report.chat_id
+        for chat in report.chats:
+            await self._send_report(chat, report)
+        return True
+
+    async def _send_report(self, chat: int, report: Report) -> None:
         await self._send_quietly(chat, Outgoing(report.text))
         try:
             await self._messenger.send_photo(chat, report.chart, report.caption)
         except DeliveryError as error:
             log.warning("could not send the check-in chart: %s", type(error).__name__)
-        return True
 
     async def _report(self, uow: UnitOfWork, checkin: Checkin, now: datetime) -> Report:
         couple = await uow.couples.get(checkin.couple_id)
         assert couple is not None
-        a = await uow.people.get(couple.partner_a_id)
-        b = await uow.people.get(couple.partner_b_id)
-        assert a is not None and b is not None
+        a, b = await _partners(uow, couple)
         answers = {x.person_id: x for x in await uow.checkins.answers(checkin.id)}
         # The chart and the therapy rules end with the week being revealed, not the week of
         # `now`: a Sunday check-in is often revealed on Monday or closed on Wednesday.
@@ -413,10 +514,8 @@ class CheckinService:
             trust_label=text(a.language, "chart_trust_axis"),
             kept_label=text(a.language, "chart_kept_axis"),
         )
-        assert couple.group_chat_id is not None or a.chat_id is not None
-        chat = couple.group_chat_id if couple.group_chat_id is not None else a.chat_id
-        assert chat is not None
-        return Report(a.language, chat, body, chart, text(a.language, "chart_caption"), therapy)
+        chats = reveal_chats(checkin, a, b)
+        return Report(a.language, chats, body, chart, text(a.language, "chart_caption"), therapy)
 
     async def _history(
         self, uow: UnitOfWork, couple: Couple, a: Person, b: Person, last_day: date
@@ -466,7 +565,7 @@ class Report:
     """A rendered reveal."""
 
     language: str
-    chat_id: int
+    chats: tuple[int, ...]
     text: str
     chart: bytes
     caption: str
@@ -489,11 +588,62 @@ async def _couple_of(uow: UnitOfWork, person: Person) -> Couple:
     return couple
 
 
+async def _partners(uow: UnitOfWork, couple: Couple) -> tuple[Person, Person]:
+    a = await uow.people.get(couple.partner_a_id)
+    b = await uow.people.get(couple.partner_b_id)
+    assert a is not None and b is not None
+    return a, b
+
+
 async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     couple = await uow.couples.get(couple_id)
     assert couple is not None
     inviter = await uow.people.get(couple.partner_a_id)
     return inviter.timezone if inviter else "UTC"
+
+
+def reveal_chats(checkin: Checkin, a: Person, b: Person) -> tuple[int, ...]:
+    """Where the reveal goes: the group the check-in was posted in, which both partners shared
+    when it opened; without one, each partner's own chat."""
+    if checkin.chat_id is not None:
+        return (checkin.chat_id,)
+    return tuple(p.chat_id for p in (a, b) if p.chat_id is not None)
+
+
+def next_question(answer: CheckinAnswer) -> str | None:
+    """The first choice question still unanswered, or None when all three are."""
+    for question in CHOICE_QUESTIONS:
+        if getattr(answer, question) is None:
+            return question
+    return None
+
+
+def choice_buttons(language: str, checkin_id: int, question: str) -> tuple[Button, ...]:
+    """The choices of one question: 1 to 5, or the three progress answers."""
+    if question == "progress":
+        return tuple(
+            Button(
+                text(language, f"progress_{choice}"), encode_choice(checkin_id, question, choice)
+            )
+            for choice in PROGRESS_CHOICES
+        )
+    return tuple(Button(str(v), encode_choice(checkin_id, question, v)) for v in range(1, 6))
+
+
+def choice_question(language: str, checkin: Checkin, question: str, *, intro: bool) -> Outgoing:
+    """One choice question for a partner's own chat; the first one says what this is."""
+    body = text(language, QUESTION_KEYS[question])
+    if intro:
+        body = f"{text(language, 'checkin_private_intro', week=checkin.iso_week)}\n\n{body}"
+    return Outgoing(body, (choice_buttons(language, checkin.id, question),))
+
+
+def announcement(
+    a: Person, b: Person, checkin: Checkin, answers: dict[int, CheckinAnswer]
+) -> Outgoing:
+    """The group's message when the questions are asked privately: who has answered, no choices."""
+    status = status_line(a, b, answers)
+    return Outgoing(f"{text(a.language, 'checkin_announce', week=checkin.iso_week)}\n\n{status}")
 
 
 def share_question(language: str, checkin_id: int, answer: CheckinAnswer) -> Outgoing:
@@ -549,14 +699,9 @@ def checkin_message(
             status_line(a, b, answers),
         ]
     )
-    ratings = tuple(Button(str(v), encode_choice(checkin.id, "trust", v)) for v in range(1, 6))
-    progress = tuple(
-        Button(text(lang, f"progress_{choice}"), encode_choice(checkin.id, "progress", choice))
-        for choice in PROGRESS_CHOICES
-    )
-    safety = tuple(Button(str(v), encode_choice(checkin.id, "safety", v)) for v in range(1, 6))
+    rows = tuple(choice_buttons(lang, checkin.id, question) for question in CHOICE_QUESTIONS)
     words = Button(text(lang, "btn_words"), "", url=f"{bot_link}?start=words-{checkin.id}")
-    return Outgoing(body, (ratings, progress, safety, (words,)))
+    return Outgoing(body, (*rows, (words,)))
 
 
 def reveal_text(

@@ -127,12 +127,6 @@ class InvalidWeekday(KeptError):
     key = "error_bad_weekday"
 
 
-class NeedGroup(KeptError):
-    """The check-in lives in the couple's group, which is not linked yet."""
-
-    key = "error_need_group"
-
-
 class CheckinAlreadyOpen(KeptError):
     """A check-in is open already; only one at a time."""
 

@@ -68,3 +68,7 @@ class TelegramMessenger:
         except TelegramError:
             return False
         return member.status in MEMBER_STATUSES or getattr(member, "is_member", False) is True
+
+    def choices_are_private(self, chat_id: int) -> bool:
+        """A button press under a message is seen by the bot only, even in a group."""
+        return True

@@ -11,6 +11,7 @@ import pytest
 from bot.domain import actions
 from bot.domain.checkins import (
     WORDS,
+    CheckinMode,
     CheckinService,
     Choice,
     decode_choice,
@@ -23,7 +24,6 @@ from bot.domain.errors import (
     CheckinDone,
     InvalidTime,
     InvalidWeekday,
-    NeedGroup,
     NotAPartner,
     NotPaired,
     StaleButton,
@@ -348,16 +348,19 @@ async def test_a_late_tick_in_the_next_week_skips_to_the_next_slot(world: World)
     assert checkin.iso_week == 25
 
 
-async def test_without_a_group_the_slot_passes_and_checkin_asks_for_one(world: World) -> None:
+async def test_without_a_group_the_slot_opens_a_private_checkin(world: World) -> None:
     ana, _ = await world.couple()
     assert ana.couple_id is not None
     world.clock.set(SLOT)
 
-    assert await world.checkins.open_due() == 0
-    with pytest.raises(NeedGroup):
+    assert await world.checkins.open_due() == 1
+    with pytest.raises(CheckinAlreadyOpen):
         await world.checkins.open_now(ana)
 
-    assert world.store.checkin_rows() == []
+    (checkin,) = world.store.checkin_rows()
+    assert (checkin.iso_week, checkin.chat_id) == (24, None)
+    # No group: each partner got the first question in their own chat, and nobody else did.
+    assert {m.chat_id for m in world.messenger.sent} == {101, 202}
     assert world.store.slot(ana.couple_id).next_at == NEXT_SUNDAY_19_UTC
 
 
@@ -370,7 +373,7 @@ async def test_checkin_needs_a_couple(world: World) -> None:
 async def test_checkin_opens_now_then_refuses_a_second_and_a_finished_week(world: World) -> None:
     ana, ben = await linked(world)
 
-    await world.checkins.open_now(ana)
+    assert await world.checkins.open_now(ana) == CheckinMode.GROUP
     (checkin,) = world.store.checkin_rows()
     assert (checkin.iso_week, checkin.opened_at) == (24, world.clock.now())
     with pytest.raises(CheckinAlreadyOpen):

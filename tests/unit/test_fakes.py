@@ -295,6 +295,14 @@ async def test_messenger_records_and_fails_on_request() -> None:
     assert await messenger.is_member(-1, 6)
 
 
+def test_choices_are_private_unless_a_chat_is_made_public() -> None:
+    messenger = RecordingMessenger(public_choices_in=[-2])
+    assert messenger.choices_are_private(-1) and messenger.choices_are_private(5)
+    assert not messenger.choices_are_private(-2)
+    messenger.make_choices_public(-1)
+    assert not messenger.choices_are_private(-1)
+
+
 def test_clock_moves_only_forward() -> None:
     clock = FixedClock(NOW)
     assert clock.advance(minutes=5) == NOW + timedelta(minutes=5)
