@@ -1,0 +1,414 @@
+"""Kept on Signal, end to end: the real `kept run` process against a fake signal-cli daemon.
+
+People type commands and answers, or react to the bot's messages; choices are numbered lines.
+Nudges are made due by moving the commitments' next instant to "now" in the SQLite file while
+the bot is stopped; the catch-up tick at start-up then sends them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.ledger import Ledger
+from tests.e2e.signal_story import (
+    ALEX,
+    GROUP,
+    SAM,
+    STRANGER,
+    Person,
+    SignalStory,
+    answer_checkin,
+    assert_private_logs,
+    choice,
+    choices,
+    data_url,
+    export_of,
+    make_due_now,
+    running_signal_bot,
+    signal_daemon,
+)
+from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage
+
+pytestmark = pytest.mark.e2e
+
+ALEX_PROMISE = "Text Sam when I leave work"
+SAM_PROMISE = "Walk the dog before breakfast"
+REFLECTION = "The alarm rang and I snoozed it three times"
+ALEX_WORDS = "You cooked on Tuesday when I was exhausted"
+SAM_WORDS = "You listened to the whole story about my sister"
+CHATTER = "See you at eight by the Retiro gate, love"
+ANA = Person("+15550005555", "Ana")
+BEN = Person("+15550006666", "Ben")
+
+
+@pytest.fixture
+def daemon() -> Iterator[FakeSignalDaemon]:
+    """A fake signal-cli daemon for the bot's number, with Alex and Sam's group."""
+    with signal_daemon() as fake:
+        yield fake
+
+
+def stop(story: SignalStory) -> None:
+    """SIGTERM: the bot stops cleanly, with exit status 0."""
+    assert story.process is not None
+    assert story.process.terminate(timeout=15) == 0, story.report()
+
+
+def every_text(daemon: FakeSignalDaemon) -> list[str]:
+    """The text of every message the bot sent or edited."""
+    return [m.message for m in daemon.sent()]
+
+
+def test_pairing_by_code_and_linking_the_group(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
+    """Alex invites with a code (no Telegram link), Sam joins, Alex links their Signal group;
+    people are addressed by their ACI, the group by its id; a used code is refused."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.start(ALEX)
+        said = story.say(ALEX, "/timezone Europe/Madrid")
+        story.wait_message(ALEX, "Done: your time zone is Europe/Madrid. It is", after=said)
+
+        said = story.say(ALEX, "/pair")
+        invite = story.wait_message(ALEX, "/join ", after=said)
+        assert "t.me" not in invite.message and "https://" not in invite.message
+        code = re.search(r"/join ([A-Z0-9]{4,})", invite.message)
+        assert code is not None, invite.message
+
+        story.start(SAM)
+        said = story.say(SAM, f"/join {code[1]}")
+        story.wait_message(SAM, "You and Alex are now paired", after=said)
+        story.wait_message(ALEX, "You and Sam are now paired", after=said)
+
+        story.start(STRANGER)
+        said = story.say(STRANGER, f"/join {code[1]}")
+        story.wait_message(STRANGER, "already been used", after=said)
+
+        linked = story.link(ALEX, SAM)
+        assert "Alex and Sam" in linked.message
+
+        # The bot sees every group message on Signal: chatter not meant for it gets no answer.
+        chatter = story.say(SAM, CHATTER, in_group=True)
+        said = story.say(ALEX, "/help", in_group=True)
+        helped = story.wait_message(None, "Commands:", after=said)
+        answered = [m for m in daemon.sent() if m.timestamp > chatter]
+        assert answered == [helped], [m.message[:60] for m in answered]
+        stop(story)
+        assert story.process is not None
+        assert_private_logs(story.process, [CHATTER, "Retiro"])
+
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("kept.db*"))
+    assert b"Retiro" not in stored, "group chatter was stored"
+
+    sent = daemon.sent()
+    people = {ALEX.uuid, SAM.uuid, STRANGER.uuid}
+    for message in sent:
+        if message.group_id is None:
+            assert len(message.recipients) == 1 and message.recipients[0] in people, (
+                f"a person is addressed by the sourceUuid of their messages: {message.recipients}"
+            )
+        else:
+            assert message.group_id == GROUP and "recipient" not in message.params
+    assert [m for m in sent if m.group_id == GROUP], "the link reply goes to the group"
+
+
+def test_a_nudge_answered_by_reply_and_one_by_reaction(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """Alex replies "kept", Sam reacts 👎 and reflects; the group sees both answers (never the
+    reflection), Sam says "I noticed" by number (a stranger in the group cannot), and each
+    nudge is edited to its answer."""
+    daemon.add_group(GROUP, "Alex & Sam", [ALEX.number, SAM.number, STRANGER.number])
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.link(ALEX, SAM)
+        story.commit(ALEX, ALEX_PROMISE)
+        story.commit(SAM, SAM_PROMISE)
+        stop(story)
+
+    make_due_now(tmp_path, "Alex", "Sam")
+    with running_signal_bot(daemon, tmp_path) as story:
+        alex_nudge = story.nudge(ALEX, ALEX_PROMISE)
+        sam_nudge = story.nudge(SAM, SAM_PROMISE)
+        for nudge in (alex_nudge, sam_nudge):
+            assert "Did you keep your promise today" in nudge.message
+            assert (choice(nudge, "Kept"), choice(nudge, "Missed")) == (1, 2), nudge.message
+
+        # Alex answers by typing.
+        said = story.say(ALEX, "kept")
+        edited = story.wait_edit(alex_nudge, "Kept")
+        assert ALEX_PROMISE in edited.message and choices(edited) == {}, edited.message
+        shared = story.wait_message(
+            None, f"Alex kept a promise today: “{ALEX_PROMISE}”", after=said
+        )
+        assert "I noticed" in " ".join(choices(shared).values()), shared.message
+        story.choose(STRANGER, shared, "I noticed")  # only the partner may notice
+        said = story.choose(SAM, shared, "I noticed")
+        story.wait_message(ALEX, "🤝 Sam noticed", after=said)
+        assert not [m for m in story.to(ALEX, edits=None) if "Mallory" in m.message]
+        assert not [m for m in story.to(None, edits=None) if "Mallory noticed" in m.message]
+
+        # Sam answers by reacting to the nudge, then reflects privately.
+        reacted = story.react(SAM, "👎", sam_nudge)
+        story.wait_edit(sam_nudge, "Missed")
+        story.wait_message(SAM, f"Thank you for being honest about “{SAM_PROMISE}”", after=reacted)
+        said = story.say(SAM, REFLECTION)
+        story.wait_message(SAM, "Saved, privately", after=said)
+        story.wait_message(None, "Sam was honest today", after=reacted)
+
+        stop(story)
+        assert story.process is not None
+        assert_private_logs(
+            story.process,
+            [
+                ALEX_PROMISE,
+                SAM_PROMISE,
+                REFLECTION,
+                *(t for t in every_text(daemon) if len(t) > 20),
+            ],
+        )
+
+    assert not [t for t in every_text(daemon) if REFLECTION in t], "the reflection was shown"
+    [alex_row] = Ledger(tmp_path / "kept.db").rows(
+        "SELECT n.status FROM nudges n JOIN people p ON p.id = n.person_id WHERE p.name = 'Alex'"
+    )
+    assert alex_row["status"] == "kept"
+
+
+def test_spanish_answers_and_the_partners_view_without_a_group(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """Ana and Ben speak Spanish and share no group: "hecho" keeps, "fallé" (quoting the nudge)
+    misses, and each partner's view of it comes to the other's own chat, with a numbered
+    "Lo he notado"."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ANA, BEN)
+        story.commit(ANA, "Fregar los platos")
+        story.commit(BEN, "Pasear al perro")
+        for person in (ANA, BEN):
+            said = story.say(person, "/language es")
+            story.wait_message(person, "te escribo en español", after=said)
+        stop(story)
+
+    make_due_now(tmp_path, "Ana", "Ben")
+    with running_signal_bot(daemon, tmp_path) as story:
+        ana_nudge = story.wait_message(ANA, "¿Has cumplido hoy tu promesa")
+        ben_nudge = story.wait_message(BEN, "¿Has cumplido hoy tu promesa")
+        assert "Fregar los platos" in ana_nudge.message and "Pasear al perro" in ben_nudge.message
+        story.wait_recorded(ana_nudge)
+        story.wait_recorded(ben_nudge)
+        assert (choice(ana_nudge, "✅"), choice(ana_nudge, "❌")) == (1, 2), ana_nudge.message
+        assert "Cumplido" in choices(ana_nudge)[1]
+
+        said = story.say(ANA, "hecho")
+        story.wait_edit(ana_nudge, "✅ Cumplido")
+        seen = story.wait_message(
+            BEN, "Ana ha cumplido hoy una promesa: «Fregar los platos»", after=said
+        )
+        said = story.choose(BEN, seen, "Lo he notado")
+        story.wait_message(ANA, "Ben lo ha notado", after=said)
+
+        said = story.say(BEN, "fallé", quote=ben_nudge.timestamp)
+        story.wait_edit(ben_nudge, "No cumplido")
+        story.wait_message(BEN, "Gracias por tu honestidad con «Pasear al perro»", after=said)
+        story.wait_message(ANA, "Ben habló con honestidad", after=said)
+        skipped = story.say(BEN, "/skip")
+        story.wait_message(BEN, "Está bien. Mañana es un nuevo día", after=skipped)
+        stop(story)
+
+    assert not [m for m in daemon.sent() if m.group_id is not None], "no group was linked"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug: a typed 'missed' is read against the chat's latest numbered message "
+    "(the partner's news), so the one open nudge is not answered; Kept replies 'Several "
+    "promises are waiting' with a list of one",
+)
+def test_a_typed_answer_after_the_partners_news_answers_the_one_open_nudge(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """Sam's nudge waits; Alex's Kept arrives in Sam's chat (with its "I noticed" choice); then
+    Sam types "missed": that answers Sam's only open nudge."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.commit(ALEX, ALEX_PROMISE)
+        story.commit(SAM, SAM_PROMISE)
+        stop(story)
+
+    make_due_now(tmp_path, "Alex", "Sam")
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.nudge(ALEX, ALEX_PROMISE)
+        sam_nudge = story.nudge(SAM, SAM_PROMISE)
+        said = story.say(ALEX, "kept")
+        news = story.wait_message(SAM, "Alex kept a promise today", after=said)
+        story.wait_recorded(news)
+
+        said = story.say(SAM, "missed")
+        story.wait_edit(sam_nudge, "Missed")
+        story.wait_message(SAM, f"Thank you for being honest about “{SAM_PROMISE}”", after=said)
+        assert not [m for m in story.to(SAM) if "Several promises" in m.message]
+        stop(story)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug: /checkin typed in a Signal 1:1 chat with no linked group sends the "
+    "first question and then 'This week's check-in is open in your group.', which names a "
+    "group they do not have and, as the chat's latest message, makes the typed rating "
+    "'4' unanswerable ('I'm not sure what you mean')",
+)
+def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """No linked group: Alex types /checkin in the 1:1 chat; both get the questions there, and
+    the reveal with its chart comes to both private chats."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        opened = story.say(ALEX, "/checkin")
+        answer_checkin(story, ALEX, opened, ("4", "A little", "5"), ALEX_WORDS, share=True)
+        answer_checkin(story, SAM, opened, ("3", "Not yet", "4"), SAM_WORDS, share=False)
+        reveals = [
+            story.wait_message(who, "your answers, side by side", after=opened)
+            for who in (ALEX, SAM)
+        ]
+        charts = [
+            story.wait_message(who, lambda m: bool(m.attachments), after=opened)
+            for who in (ALEX, SAM)
+        ]
+        stop(story)
+
+    for reveal in reveals:
+        assert re.search(r"Alex: 4\s+·\s+Sam: 3", reveal.message), reveal.message
+        assert ALEX_WORDS in reveal.message and SAM_WORDS not in reveal.message
+    for chart in charts:
+        mime, png = data_url(chart.attachments[0])
+        assert mime == "image/png" and png.startswith(b"\x89PNG")
+    said = [m.message for m in daemon.sent()]
+    assert not [t for t in said if "your group" in t], "Kept named a group they do not have"
+    assert not [m for m in daemon.sent() if m.group_id is not None], "no group was linked"
+
+
+def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
+    """The commands typed as text get their answers; a numbered menu choice acts."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.commit(ALEX, ALEX_PROMISE)
+
+        def ask(text: str, expected: str, who: Person = ALEX) -> SentMessage:
+            said = story.say(who, text)
+            return story.wait_message(who, expected, after=said)
+
+        helped = ask("/help", "Commands:")
+        for command in ("/commit", "/checkin", "/export", "/forget", "/language"):
+            assert command in helped.message
+        ask("/timezone Mars/Olympus", "I don't know the time zone “Mars/Olympus”")
+        ask("/frobnicate", "I don't know that command")
+        ask("/today", ALEX_PROMISE)
+        progress = ask("/progress", "Your progress")
+        assert ALEX_PROMISE in progress.message
+        chart = story.wait_message(
+            ALEX, lambda m: bool(m.attachments), after=progress.timestamp - 1
+        )
+        mime, png = data_url(chart.attachments[0])
+        assert mime == "image/png" and png.startswith(b"\x89PNG")
+
+        listed = ask("/commitments", "Your commitments:")
+        assert ALEX_PROMISE in listed.message
+        said = story.choose(ALEX, listed, "Pause")
+        story.wait_message(ALEX, f"Paused: “{ALEX_PROMISE}”", after=said)
+
+        chores = ask("/chores", "Chore plan of")
+        assert "Add a chore" in " ".join(choices(chores).values()), chores.message
+
+        said = story.say(ALEX, "/pause 3")
+        story.wait_message(ALEX, "Enjoy the break", after=said)
+        story.wait_message(SAM, "Alex is taking a break from nudges", after=said)
+        said = story.say(ALEX, "/resume")
+        story.wait_message(ALEX, "Your nudges are on again", after=said)
+        story.wait_message(SAM, "Alex is back from their break", after=said)
+
+        ask("/language es", "te escribo en español")
+        ask("/help", "Comandos")
+        ask("/language en", "in English from now on")
+        stop(story)
+
+
+def test_export_as_an_attachment_and_forget_by_number(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """/export attaches a JSON document with Alex's data; /forget asks, a number confirms, and
+    Alex is gone while Sam is told kindly."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.commit(ALEX, ALEX_PROMISE, at="07:30")
+        document = export_of(story, ALEX)
+        assert document["profile"]["name"] == "Alex"
+        assert document["profile"]["timezone"] == "Europe/Madrid"
+        assert document["couple"]["partner_name"] == "Sam"
+        [commitment] = document["commitments"]
+        assert commitment["text"] == ALEX_PROMISE and commitment["time"].startswith("07:30")
+        assert SAM_PROMISE not in str(document)
+
+        said = story.say(ALEX, "/forget")
+        question = story.wait_message(ALEX, "Delete everything Kept knows about you?", after=said)
+        said = story.choose(ALEX, question, "delete everything")
+        story.wait_message(ALEX, "Everything Kept knew about you has been deleted", after=said)
+        story.wait_message(SAM, "Alex has chosen to delete their data", after=said)
+        stop(story)
+
+    ledger = Ledger(tmp_path / "kept.db")
+    assert [row["name"] for row in ledger.rows("SELECT name FROM people")] == ["Sam"]
+    assert ledger.rows("SELECT * FROM commitments") == []
+
+
+def test_checkin_asked_privately_and_revealed_in_the_group(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """/checkin in the group: an announcement there, the questions in each 1:1 chat, and only
+    when both have answered the reveal (with the chart) in the group. Before it, nothing either
+    partner answered reaches the group or the other partner; words kept private never do."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.link(ALEX, SAM)
+        opened = story.say(ALEX, "/checkin", in_group=True)
+        announcement = story.wait_message(None, "check-in is open", after=opened)
+        assert choices(announcement) == {}, announcement.message
+
+        answer_checkin(story, ALEX, opened, ("4", "A little", "5"), ALEX_WORDS, share=True)
+        answer_checkin(story, SAM, opened, ("3", "Not yet", "4"), SAM_WORDS, share=False)
+
+        reveal = story.wait_message(None, "your answers, side by side", after=opened)
+        chart = story.wait_message(
+            None, lambda m: bool(m.attachments), after=announcement.timestamp
+        )
+        stop(story)
+        assert story.process is not None
+        assert_private_logs(story.process, [ALEX_WORDS, SAM_WORDS])
+
+    text = reveal.message
+    assert re.search(r"Alex: 4\s+·\s+Sam: 3", text), text
+    assert re.search(r"Alex: A little\s+·\s+Sam: Not yet", text), text
+    assert re.search(r"Alex: 5\s+·\s+Sam: 4", text), text
+    assert ALEX_WORDS in text
+    [attachment] = chart.attachments
+    mime, png = data_url(attachment)
+    assert mime == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+
+    before_reveal = [m for m in daemon.sent() if m.timestamp < reveal.timestamp]
+    answered = re.compile(r"(Alex|Sam): (\d|Yes|A little|Not yet)")
+    for message in before_reveal:
+        to_group = message.group_id is not None
+        to_sam = SAM.uuid in message.recipients or SAM.number in message.recipients
+        to_alex = ALEX.uuid in message.recipients or ALEX.number in message.recipients
+        if to_group or to_sam:
+            assert ALEX_WORDS not in message.message, f"Alex's words shown early: {message}"
+        if to_group or to_alex:
+            assert SAM_WORDS not in message.message, f"Sam's words shown early: {message}"
+        if to_group:
+            assert not answered.search(message.message), f"answers shown early: {message}"
+            assert "side by side" not in message.message
+            assert not message.attachments, "the chart came before the reveal"
+    assert not [t for t in every_text(daemon) if SAM_WORDS in t], "Sam's private words shown"
