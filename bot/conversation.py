@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.domain import actions
-from bot.domain.checkins import WORDS, decode_choice
+from bot.domain.checkins import WORDS, CheckinMode, decode_choice
 from bot.domain.chores import CHORE_STEPS
 from bot.domain.commitments import (
     CHANGE_TEXT,
@@ -358,9 +358,10 @@ class Conversation:
         """/checkin opens this week's check-in now; /checkin <weekday> <HH:MM> sets the slot."""
         if len(request.args) >= 2:
             return [await self._set_checkin_slot(person, request.args[0], request.args[1])]
-        await self._s.checkins.open_now(person)
-        # In the group the check-in message itself is the answer; in private, say where it is.
-        if request.where.group:
+        mode = await self._s.checkins.open_now(person)
+        # The check-in message (in the group) or the first question (here, in private) is the
+        # answer; anything sent after the question would stand between it and a typed number.
+        if request.where.group or mode == CheckinMode.PRIVATE:
             return []
         return [Outgoing(text(person.language, "checkin_opened"))]
 

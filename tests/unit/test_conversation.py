@@ -325,6 +325,18 @@ async def test_checkin_in_private_says_where_it_is(chat: Chat) -> None:
     assert texts(await chat.say(ANA, "/checkin")) == [text("en", "checkin_opened")]
 
 
+async def test_a_private_checkin_answers_with_its_first_question_only(chat: Chat) -> None:
+    await _linked_couple(chat)
+    chat.messenger.make_choices_public(GROUP_ID)
+
+    replies = await chat.say(ANA, "/checkin")
+
+    # The question is the last message in Ana's chat, so a typed number answers it.
+    assert replies == []
+    last_to_ana = chat.messenger.to(ANA.chat_id)[-1].message
+    assert [b.label for b in last_to_ana.buttons[0]] == ["1", "2", "3", "4", "5"]
+
+
 async def test_progress_is_a_text_and_a_chart(chat: Chat) -> None:
     await chat.say(ANA, "/start")
 
