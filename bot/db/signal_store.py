@@ -61,16 +61,16 @@ class SqlSignalStore:
             row = await session.get(SignalMenuRow, (chat_id, message_ts))
         return list(row.actions) if row is not None else None
 
-    async def latest_menu(self, chat_id: int) -> tuple[int, list[str]] | None:
-        """The bot's most recent message in a chat and its choices (maybe none)."""
+    async def recent_menus(self, chat_id: int, limit: int) -> list[tuple[int, list[str]]]:
+        """The bot's latest messages in a chat, newest first, with their choices (maybe none)."""
         async with self._sessions() as session:
-            row = await session.scalar(
+            rows = await session.scalars(
                 select(SignalMenuRow)
                 .where(SignalMenuRow.chat_id == chat_id)
                 .order_by(SignalMenuRow.message_ts.desc())
-                .limit(1)
+                .limit(limit)
             )
-        return (row.message_ts, list(row.actions)) if row is not None else None
+            return [(row.message_ts, list(row.actions)) for row in rows]
 
     async def forget(self, chat_id: int) -> None:
         """Delete the address (a phone number or UUID) and the menus of a chat."""

@@ -22,6 +22,8 @@ from bot.wiring import Services
 log = logging.getLogger(__name__)
 
 JSONDict = dict[str, Any]
+# How far back a typed number looks for the message whose choices it picks.
+RECENT_MESSAGES = 10
 
 
 class SignalSurface:
@@ -111,7 +113,7 @@ class SignalRouter:
             )
             await self._deliver(where.chat_id, replies)
             return
-        menu = await self._menu(where.chat_id, quoted)
+        menu = await self._menu(who, where.chat_id, quoted)
         number = choice_number(message)
         if number is not None and menu is not None and menu.actions:
             await self._choose(who, where, menu, number)
@@ -124,14 +126,22 @@ class SignalRouter:
         else:
             await self._deliver(where.chat_id, await self._conversation.text(who, message))
 
-    async def _menu(self, chat_id: int, quoted: int | None) -> Menu | None:
-        """The quoted message's choices, else those of the bot's latest message in the chat."""
+    async def _menu(self, who: Identity, chat_id: int, quoted: int | None) -> Menu | None:
+        """The choices a typed number or answer word refers to.
+
+        The quoted message's, else the latest message's; when that one has no choices, the
+        latest one with choices, unless the latest was a question waiting for typed words.
+        """
         if quoted is not None:
             found = await self._store.menu(chat_id, quoted)
             if found is not None:
                 return Menu(quoted, found)
-        latest = await self._store.latest_menu(chat_id)
-        return Menu(*latest) if latest is not None else None
+        recent = [Menu(*m) for m in await self._store.recent_menus(chat_id, RECENT_MESSAGES)]
+        if not recent or recent[0].actions:
+            return recent[0] if recent else None
+        if await self._pending(who):
+            return None
+        return next((m for m in recent if m.actions), None)
 
     async def _choose(self, who: Identity, where: Where, menu: Menu, number: int) -> None:
         if number > len(menu.actions):
@@ -143,19 +153,19 @@ class SignalRouter:
         """Whether a "no" or "done" is an answer to a question being written, not to a nudge."""
         if menu is not None and menu.with_verb((verb,)):
             return False
+        return await self._pending(who)
+
+    async def _pending(self, who: Identity) -> bool:
         person = await self._services.people.find(who)
         return person is not None and person.pending is not None
 
     async def _answer_by_word(
         self, who: Identity, where: Where, menu: Menu | None, verb: str
     ) -> None:
-        """ "kept" / "missed": the one open promise it can mean, or ask which one."""
+        """ "kept" / "missed": the one open promise it can mean, or show them to pick one."""
         chosen = menu.with_verb((verb,)) if menu is not None else []
         if len(chosen) == 1 and menu is not None:
             await self._press(who, where.chat_id, chosen[0], menu.message_ts)
-            return
-        if len(chosen) > 1:
-            await self._say(who, where.chat_id, "which_one")
             return
         await self._offer_today(who, where, verb)
 
@@ -169,6 +179,10 @@ class SignalRouter:
         open_ones = [b for row in today.buttons for b in row if _verb(b.action) == verb]
         if not open_ones:
             await self._say(who, where.chat_id, "nothing_to_answer")
+            return
+        if len(open_ones) == 1:
+            # Only one promise it can mean, its message far up the chat: answer that one.
+            await self._press(who, where.chat_id, open_ones[0].action, None)
             return
         lead = text(person.language, "which_one")
         await self._deliver(where.chat_id, [Outgoing(f"{lead}\n\n{today.text}", today.buttons)])
@@ -190,15 +204,15 @@ class SignalRouter:
         if len(chosen) == 1:
             await self._press(who, where.chat_id, chosen[0], target)
         elif len(chosen) > 1:
-            await self._say(who, where.chat_id, "which_one")
+            await self._offer_today(who, where, verb)
 
     # -- effects -------------------------------------------------------------------------
 
-    async def _press(self, who: Identity, chat_id: int, data: str, message_ts: int) -> None:
+    async def _press(self, who: Identity, chat_id: int, data: str, message_ts: int | None) -> None:
         """A numbered choice is a button press on the message that showed it."""
-        pressed = Sent(chat_id, message_ts)
+        pressed = Sent(chat_id, message_ts) if message_ts is not None else None
         result = await self._conversation.press(who, data, pressed)
-        if result.edit is not None:
+        if result.edit is not None and pressed is not None:
             await self._quietly(self._messenger.edit(pressed, result.edit))
         replies: list[Reply] = [Outgoing(result.toast)] if result.toast else []
         await self._deliver(chat_id, [*replies, *result.send])

@@ -27,7 +27,7 @@ async def test_each_address_gets_one_stable_chat_id_in_signals_range(engine: Asy
     assert await other.address_of(SIGNAL_BASE + 999_999) is None
 
 
-async def test_menus_are_found_by_message_and_the_latest_is_the_newest_message(
+async def test_menus_are_found_by_message_and_listed_newest_first(
     engine: AsyncEngine,
 ) -> None:
     store = SqlSignalStore(engine)
@@ -40,8 +40,9 @@ async def test_menus_are_found_by_message_and_the_latest_is_the_newest_message(
     assert await store.menu(chat, 1_000) == ["m:1"]
     assert await store.menu(chat, 2_000) == []
     assert await store.menu(chat, 3_000) is None
-    assert await store.latest_menu(chat) == (2_000, [])
-    assert await store.latest_menu(await store.chat_id_for(ANA)) is None
+    assert await store.recent_menus(chat, 5) == [(2_000, []), (1_000, ["m:1"])]
+    assert await store.recent_menus(chat, 1) == [(2_000, [])]
+    assert await store.recent_menus(await store.chat_id_for(ANA), 5) == []
 
 
 async def test_old_menus_are_dropped_as_new_ones_come(engine: AsyncEngine) -> None:
