@@ -253,13 +253,6 @@ def test_a_typed_answer_after_the_partners_news_answers_the_one_open_nudge(
         stop(story)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: /checkin typed in a Signal 1:1 chat with no linked group sends the "
-    "first question and then 'This week's check-in is open in your group.', which names a "
-    "group they do not have and, as the chat's latest message, makes the typed rating "
-    "'4' unanswerable ('I'm not sure what you mean')",
-)
 def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
     daemon: FakeSignalDaemon, tmp_path: Path
 ) -> None:
