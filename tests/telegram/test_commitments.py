@@ -177,13 +177,13 @@ async def test_guided_commit_with_picked_days(kept: Kept) -> None:
     days = await ask_days(kept, "Walk the dog")
 
     [picker] = kept.edits(await kept.press(ANA, "d:pick", days))
-    assert picker.text == "Tap the days, then Done. Chosen: —"
+    assert picker.text == "Choose the days, then Done. Chosen: —"
     assert picker.callback_data == [f"dp:{d}" for d in range(7)] + ["dp:ok"]
     assert picker.labels[:7] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     for day in (0, 2, 4, 2):
         [picker] = kept.edits(await kept.press(ANA, f"dp:{day}", days))
-    assert picker.text == "Tap the days, then Done. Chosen: Mon, Fri"
+    assert picker.text == "Choose the days, then Done. Chosen: Mon, Fri"
     assert picker.labels[:7] == ["✔️ Mon", "Tue", "Wed", "Thu", "✔️ Fri", "Sat", "Sun"]
     assert await kept.commitments(ANA) == []
 
@@ -257,7 +257,7 @@ async def test_cancel_leaves_the_guided_commit(kept: Kept) -> None:
     assert reply.text == "Okay, nothing was added."
     assert (await kept.must(ANA)).pending is None
     toast = kept.only_toast(await kept.press(ANA, "d:all", days))
-    assert toast.startswith("This button is no longer active.")
+    assert toast.startswith("This choice is no longer open.")
     assert await kept.commitments(ANA) == []
 
 
@@ -267,7 +267,7 @@ async def test_a_day_button_with_nothing_pending_is_refused(kept: Kept) -> None:
 
     toast = kept.only_toast(await kept.press(ANA, "d:wk"))
 
-    assert toast.startswith("This button is no longer active.")
+    assert toast.startswith("This choice is no longer open.")
     assert await kept.snapshot(ANA) == before
 
 

@@ -13,8 +13,8 @@ from tests.telegram.offline import Call
 
 DUE = datetime(2026, 6, 10, 21, 0, tzinfo=UTC)
 ANSWERED = DUE + timedelta(minutes=5)
-STALE = "This button is no longer active. /today shows what's open now."
-NOT_YOURS = "This button belongs to someone else, so I've left it as it is."
+STALE = "This choice is no longer open. /today shows what's open now."
+NOT_YOURS = "This choice belongs to someone else, so I've left it as it is."
 
 
 async def nudged(kept: Kept, *, group: bool = True) -> tuple[Call, int]:
@@ -187,7 +187,7 @@ async def test_a_press_from_someone_who_never_started_is_refused(kept: Kept) -> 
 
     toast = kept.only_toast(await kept.press(stranger, f"k:{nudge_id}", message))
 
-    assert toast == "This button belongs to someone else, so I've left it as it is."
+    assert toast == "This choice belongs to someone else, so I've left it as it is."
     assert await kept.snapshot(ANA, BEN) == before
     assert await kept.person(stranger) is None
 

@@ -29,7 +29,7 @@ BEN_PROMISE = "Walk the dog before work"
 BEN_REFLECTION = "Overslept after the night shift"
 BEN_WORDS = "You made soup when I was tired"
 FORGET_LABELS = ["🗑 Yes, delete everything", "Keep my data"]
-STALE_FORGET = "This button is no longer active. Send /forget if you want to delete your data."
+STALE_FORGET = "This choice is no longer open. Send /forget if you want to delete your data."
 
 
 @pytest.fixture
@@ -346,7 +346,7 @@ async def test_after_forget_the_partner_carries_on_alone(kept: Kept) -> None:
     assert kept.sent(pressed) == []
     # The old group check-in's buttons are stale now, and Ben is free to pair again.
     stale = kept.only_toast(await kept.press(BEN, checkin.callback_data[0], checkin))
-    assert stale == "This button is no longer active. /today shows what's open now."
+    assert stale == "This choice is no longer open. /today shows what's open now."
     assert "start=join-" in kept.only_reply(await kept.send(BEN, "/pair"), BEN.id).text
 
 

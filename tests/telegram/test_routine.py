@@ -162,7 +162,7 @@ async def test_someone_else_cannot_snooze(kept: Kept) -> None:
 
     toast = kept.only_toast(await kept.press(BEN, f"z:{nudge_id}", message))
 
-    assert toast == "This button belongs to someone else, so I've left it as it is."
+    assert toast == "This choice belongs to someone else, so I've left it as it is."
     assert await kept.snapshot(ANA, BEN) == before
 
 

@@ -186,7 +186,7 @@ async def test_setting_up_and_the_commands_speak_spanish(kept: Kept, settings: S
     assert picker.labels[:7] == ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"]
     await walk.press(ANA, "dp:0", days)
     chosen = kept.edits(await walk.press(ANA, "dp:2", days))[0]
-    assert chosen.text == "Toca los días y luego Listo. Elegidos: lun, mié"
+    assert chosen.text == "Elige los días y luego Listo. Elegidos: lun, mié"
     assert chosen.labels[:3] == ["✔️ lun", "mar", "✔️ mié"]
     ask = kept.edits(await walk.press(ANA, "dp:ok", days))[0]
     assert ask.text.startswith("¿A qué hora quieres que te pregunte?")
@@ -257,7 +257,7 @@ async def test_setting_up_and_the_commands_speak_spanish(kept: Kept, settings: S
     assert (await walk.reply(CARLA, "/help", GROUP_CHAT)).text.startswith("Kept ayuda a una pareja")
     forged = await walk.press(ANA, "k:99999")
     assert kept.toasts(forged) == [
-        "Este botón ya no está activo. /today muestra lo que está abierto ahora."
+        "Esta opción ya no está abierta. /today muestra lo que está abierto ahora."
     ]
     assert kept.toasts(await walk.press(CARLA, "k:1")) == [text("es", "error_not_yours")]
 
