@@ -221,12 +221,6 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
     assert not [m for m in daemon.sent() if m.group_id is not None], "no group was linked"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: a typed 'missed' is read against the chat's latest numbered message "
-    "(the partner's news), so the one open nudge is not answered; Kept replies 'Several "
-    "promises are waiting' with a list of one",
-)
 def test_a_typed_answer_after_the_partners_news_answers_the_one_open_nudge(
     daemon: FakeSignalDaemon, tmp_path: Path
 ) -> None:
