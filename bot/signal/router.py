@@ -15,7 +15,13 @@ from bot.domain.people import Identity
 from bot.domain.ports import DeliveryError, Outgoing, Sent
 from bot.signal.addresses import Address
 from bot.signal.messenger import SignalMessenger
-from bot.signal.words import answer_verb, choice_number, parse_command, reaction_verb
+from bot.signal.words import (
+    answer_verb,
+    choice_number,
+    language_of_number,
+    parse_command,
+    reaction_verb,
+)
 from bot.texts import language_for, text
 from bot.wiring import Services
 
@@ -93,8 +99,9 @@ class SignalRouter:
         self, envelope: JSONDict, data: JSONDict, source: str
     ) -> tuple[Identity, Where]:
         person_chat = await self._store.chat_id_for(Address(recipient=source))
-        name = envelope.get("sourceName")
-        who = Identity(person_chat, name if isinstance(name, str) else "", None)
+        name, number = envelope.get("sourceName"), envelope.get("sourceNumber")
+        language = language_of_number(number if isinstance(number, str) else None)
+        who = Identity(person_chat, name if isinstance(name, str) else "", language)
         group = data.get("groupInfo")
         group_id = group.get("groupId") if isinstance(group, dict) else None
         if isinstance(group_id, str) and group_id:

@@ -31,6 +31,29 @@ MISSED_EMOJI = frozenset({"👎", "❌"})
 # Skin tones and the emoji presentation selector do not change what a reaction means.
 _EMOJI_MODIFIERS = {chr(c) for c in range(0x1F3FB, 0x1F400)} | {"\ufe0f"}
 MAX_CHOICE = 99
+# Signal tells no language; a number from a Spanish-speaking country is the best first guess
+# (everyone can change it with /language).
+SPANISH_CALLING_CODES = (
+    "+34",
+    "+51",
+    "+52",
+    "+53",
+    "+54",
+    "+56",
+    "+57",
+    "+58",
+    "+240",
+    "+502",
+    "+503",
+    "+504",
+    "+505",
+    "+506",
+    "+507",
+    "+591",
+    "+593",
+    "+595",
+    "+598",
+)
 
 
 @dataclass(frozen=True)
@@ -76,4 +99,11 @@ def choice_number(message: str) -> int | None:
     word = message.strip().rstrip(".)")
     if word.isascii() and word.isdigit() and 0 < int(word) <= MAX_CHOICE:
         return int(word)
+    return None
+
+
+def language_of_number(number: str | None) -> str | None:
+    """A language code guessed from a phone number's country, or None."""
+    if number and number.startswith(SPANISH_CALLING_CODES):
+        return "es"
     return None

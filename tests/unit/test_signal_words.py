@@ -8,7 +8,13 @@ from bot.domain import actions
 from bot.domain.ports import Button, Outgoing
 from bot.signal.addresses import SIGNAL_BASE, Address, is_signal_chat
 from bot.signal.messenger import numbered
-from bot.signal.words import answer_verb, choice_number, parse_command, reaction_verb
+from bot.signal.words import (
+    answer_verb,
+    choice_number,
+    language_of_number,
+    parse_command,
+    reaction_verb,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +115,21 @@ def test_addresses_round_trip_through_their_stored_keys() -> None:
         assert Address.from_key(address.key()) == address
     assert Address(recipient="+34600000001").matches({"number": "+34600000001", "uuid": "x"})
     assert not Address(group_id="R3JvdXA=").matches({"number": None, "uuid": None})
+
+
+@pytest.mark.parametrize(
+    ("number", "language"),
+    [
+        ("+34600000001", "es"),
+        ("+5215550001111", "es"),
+        ("+59170000000", "es"),
+        ("+15550001111", None),
+        ("+4915100000000", None),
+        ("+35312345678", None),
+        (None, None),
+    ],
+)
+def test_a_first_language_guessed_from_the_country_of_the_number(
+    number: str | None, language: str | None
+) -> None:
+    assert language_of_number(number) == language
