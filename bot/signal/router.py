@@ -13,6 +13,7 @@ from bot.db.signal_store import SqlSignalStore
 from bot.domain import actions
 from bot.domain.people import Identity
 from bot.domain.ports import DeliveryError, Outgoing, Sent
+from bot.domain.throttle import Throttle, Verdict
 from bot.signal.addresses import Address
 from bot.signal.messenger import SignalMessenger
 from bot.signal.words import (
@@ -66,7 +67,9 @@ class SignalRouter:
         services: Services,
         messenger: SignalMessenger,
         store: SqlSignalStore,
+        throttle: Throttle | None = None,
     ) -> None:
+        self._throttle = throttle or Throttle()
         self._conversation = conversation
         self._services = services
         self._messenger = messenger
@@ -89,6 +92,8 @@ class SignalRouter:
             return
         message = data.get("message")
         if isinstance(message, str) and message.strip():
+            if await self._over_the_limit(who, where, message):
+                return
             quote = data.get("quote")
             quoted = quote.get("id") if isinstance(quote, dict) else None
             await self._message(
@@ -107,6 +112,16 @@ class SignalRouter:
         if isinstance(group_id, str) and group_id:
             return who, Where(await self._store.chat_id_for(Address(group_id=group_id)), True)
         return who, Where(person_chat, False)
+
+    async def _over_the_limit(self, who: Identity, where: Where, message: str) -> bool:
+        """The per-person limit, counted as on Telegram: commands anywhere, text in private."""
+        if where.group and parse_command(message) is None:
+            return False  # Group chatter is not for the bot and costs nothing.
+        verdict = self._throttle.allow(("signal", who.chat_id), self._services.clock.now())
+        if verdict is Verdict.WARN_ONCE:
+            log.info("rate limit reached by a person; ignoring them for a minute")
+            await self._say(who, who.chat_id, "slow_down")
+        return verdict is not Verdict.ALLOW
 
     # -- text ----------------------------------------------------------------------------
 
