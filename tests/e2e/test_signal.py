@@ -16,6 +16,7 @@ import pytest
 from tests.e2e.ledger import Ledger
 from tests.e2e.signal_story import (
     ALEX,
+    BOT,
     GROUP,
     SAM,
     STRANGER,
@@ -31,7 +32,7 @@ from tests.e2e.signal_story import (
     running_signal_bot,
     signal_daemon,
 )
-from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage
+from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage, signal_uuid
 
 pytestmark = pytest.mark.e2e
 
@@ -276,6 +277,56 @@ def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
     said = [m.message for m in daemon.sent()]
     assert not [t for t in said if "your group" in t], "Kept named a group they do not have"
     assert not [m for m in daemon.sent() if m.group_id is not None], "no group was linked"
+
+
+def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
+    """Typing and receipt notices, a sync of the bot's own sent message, a text-less message,
+    a reaction to a message without choices, an empty text: no answer, no error. A 10 kB
+    promise and an unknown stranger's answer word get kind answers and change nothing."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        welcome = story.start(ALEX)
+        first = daemon.sent()[-1].timestamp
+        base = {"sourceNumber": ALEX.number, "sourceUuid": ALEX.uuid, "sourceName": "Alex"}
+        daemon.push_envelope(
+            {**base, "typingMessage": {"action": "STARTED", "timestamp": first + 1}}
+        )
+        daemon.push_envelope(
+            {**base, "receiptMessage": {"isRead": True, "timestamps": [welcome.timestamp]}}
+        )
+        daemon.push_envelope(
+            {
+                "sourceNumber": BOT,
+                "sourceUuid": signal_uuid(BOT),
+                "syncMessage": {
+                    "sentMessage": {"destinationNumber": ALEX.number, "message": "/help"}
+                },
+            }
+        )
+        daemon.push_envelope(
+            {
+                **base,
+                "dataMessage": {
+                    "timestamp": first + 2,
+                    "message": None,
+                    "attachments": [{"contentType": "image/jpeg", "filename": "cat.jpg"}],
+                },
+            }
+        )
+        story.react(ALEX, "👍", welcome)
+        story.say(ALEX, "   ")
+        said = story.say(ALEX, "/help")
+        helped = story.wait_message(ALEX, "Commands:", after=said)
+        assert [m for m in daemon.sent() if m.timestamp > first] == [helped], story.report()
+
+        said = story.say(ALEX, f"/commit 21:00 {'very ' * 2000}long promise")
+        story.wait_message(ALEX, "That's a long promise", after=said)
+        said = story.say(STRANGER, "kept")
+        story.wait_message(STRANGER, "/start", after=said)
+        stop(story)
+
+    ledger = Ledger(tmp_path / "kept.db")
+    assert ledger.rows("SELECT id FROM commitments") == []
+    assert [row["name"] for row in ledger.rows("SELECT name FROM people")] == ["Alex"]
 
 
 def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
