@@ -400,6 +400,8 @@ def test_export_as_an_attachment_and_forget_by_number(
     ledger = Ledger(tmp_path / "kept.db")
     assert [row["name"] for row in ledger.rows("SELECT name FROM people")] == ["Sam"]
     assert ledger.rows("SELECT * FROM commitments") == []
+    addresses = str(ledger.rows("SELECT * FROM signal_addresses"))
+    assert ALEX.uuid not in addresses and ALEX.number not in addresses, "Alex's address is kept"
 
 
 def test_checkin_asked_privately_and_revealed_in_the_group(

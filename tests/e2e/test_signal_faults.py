@@ -41,18 +41,19 @@ def stop(story: SignalStory) -> None:
     assert story.process.terminate(timeout=15) == 0, story.report()
 
 
+@pytest.mark.parametrize("fault", ["RATE_LIMIT_FAILURE", -5], ids=["result", "error-5"])
 def test_a_rate_limited_nudge_is_retried_and_arrives_once(
-    daemon: FakeSignalDaemon, tmp_path: Path
+    daemon: FakeSignalDaemon, tmp_path: Path, fault: str | int
 ) -> None:
-    """Signal answers RATE_LIMIT_FAILURE to the nudge twice; the bot tries again, the nudge
-    arrives once, and "1" answers it Kept."""
+    """Signal rate-limits the nudge twice (a RATE_LIMIT_FAILURE result, or JSON-RPC error -5);
+    the bot tries again, the nudge arrives once, and "1" answers it Kept."""
     with running_signal_bot(daemon, tmp_path) as story:
         story.start(ALEX)
         story.commit(ALEX, PROMISE)
         stop(story)
 
     make_due_now(tmp_path, "Alex")
-    daemon.fail_next_send("RATE_LIMIT_FAILURE", times=2)
+    daemon.fail_next_send(fault, times=2)
     with running_signal_bot(daemon, tmp_path) as story:
         nudge = story.nudge(ALEX, PROMISE)
         said = story.say(ALEX, "1")
