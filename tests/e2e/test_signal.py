@@ -146,7 +146,8 @@ def test_a_nudge_answered_by_reply_and_one_by_reaction(
         )
         assert "I noticed" in " ".join(choices(shared).values()), shared.message
         story.choose(STRANGER, shared, "I noticed")  # only the partner may notice
-        said = story.choose(SAM, shared, "I noticed")
+        # Sam types the number plainly in the group (Mallory quoted the message).
+        said = story.say(SAM, str(choice(shared, "I noticed")), in_group=True)
         story.wait_message(ALEX, "🤝 Sam noticed", after=said)
         assert not [m for m in story.to(ALEX, edits=None) if "Mallory" in m.message]
         assert not [m for m in story.to(None, edits=None) if "Mallory noticed" in m.message]
