@@ -330,6 +330,16 @@ def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_p
     assert [row["name"] for row in ledger.rows("SELECT name FROM people")] == ["Alex"]
 
 
+def test_a_spanish_number_is_welcomed_in_spanish(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
+    """Signal tells no language: a Spanish (+34) number starts in Spanish, others in English."""
+    carmen = Person("+34600111222", "Carmen")
+    with running_signal_bot(daemon, tmp_path) as story:
+        said = story.say(carmen, "/start")
+        story.wait_message(carmen, "Hola, Carmen", after=said)
+        story.start(ALEX)
+        stop(story)
+
+
 def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
     """The commands typed as text get their answers; a numbered menu choice acts."""
     with running_signal_bot(daemon, tmp_path) as story:
