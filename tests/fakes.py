@@ -851,6 +851,12 @@ class InMemoryChores(_Repository):
     async def swap(self, swap_id: int) -> ChoreSwap | None:
         return self._tx.chore_swaps.get(swap_id)
 
+    async def swaps_of_person(self, person_id: int) -> list[ChoreSwap]:
+        return sorted(
+            (s for s in self._tx.chore_swaps.rows() if s.requester_id == person_id),
+            key=lambda s: s.id,
+        )
+
     async def settle_swap(self, swap_id: int, state: SwapState, at: datetime) -> bool:
         row = self._tx.chore_swaps.get(swap_id)
         if row is None or row.state != SwapState.PENDING:

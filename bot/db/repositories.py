@@ -872,6 +872,14 @@ class SqlChores(_Repository):
         await self._session.flush()
         return _swap(row)
 
+    async def swaps_of_person(self, person_id: int) -> list[ChoreSwap]:
+        rows = await self._session.scalars(
+            select(ChoreSwapRow)
+            .where(ChoreSwapRow.requester_id == person_id)
+            .order_by(ChoreSwapRow.id)
+        )
+        return [_swap(row) for row in rows]
+
     async def swap(self, swap_id: int) -> ChoreSwap | None:
         row = await self._session.get(ChoreSwapRow, swap_id, populate_existing=True)
         return _swap(row) if row else None

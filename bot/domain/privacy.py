@@ -20,6 +20,8 @@ from bot.domain.couples import couple_and_partner
 from bot.domain.errors import ForgetNotAwaited
 from bot.domain.models import (
     CheckinSlot,
+    Chore,
+    ChoreSwap,
     Commitment,
     Couple,
     Invite,
@@ -46,7 +48,7 @@ log = logging.getLogger(__name__)
 # The pending step while the /forget confirmation waits for its button.
 FORGET = "forget"
 EXPORT_FORMAT = "kept-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 EXPORT_FILE_NAME = "kept-export.json"
 # Guided steps about the partner's own promises survive the end of their couple; any other step
 # (check-in words, the chore plan…) belonged to the couple and may name the person forgotten.
@@ -81,6 +83,8 @@ class PrivacyService:
             nudges = await uow.nudges.of_person_between(person.id, date.min, date.max)
             answers = await uow.checkins.answers_of_person(person.id)
             invites = await uow.invites.of_person(person.id)
+            chores = await uow.chores.of_couple(couple.id) if couple else []
+            swaps = await uow.chores.swaps_of_person(person.id)
         return export_document(
             fresh,
             couple,
@@ -90,6 +94,7 @@ class PrivacyService:
             nudges,
             answers,
             invites,
+            ChoreRows(chores, swaps),
             self._clock.now(),
         )
 
@@ -193,6 +198,14 @@ def _days(weekdays: int) -> list[str]:
     return [name for bit, name in enumerate(DAY_NAMES) if weekdays & (1 << bit)]
 
 
+@dataclass(frozen=True)
+class ChoreRows:
+    """The couple's chores, and the swaps of a day the person asked for."""
+
+    chores: list[Chore]
+    swaps: list[ChoreSwap]
+
+
 def export_document(
     person: Person,
     couple: Couple | None,
@@ -202,6 +215,7 @@ def export_document(
     nudges: list[Nudge],
     answers: list[PastAnswer],
     invites: list[Invite],
+    chores: ChoreRows,
     now: datetime,
 ) -> dict[str, Any]:
     """The /export document: the person's own rows, in a stable, documented shape."""
@@ -241,6 +255,7 @@ def export_document(
                 "time": c.local_time.strftime("%H:%M"),
                 "state": c.state.value,
                 "created_at": _iso(c.created_at),
+                "chore_id": c.chore_id,
             }
             for c in commitments
         ],
@@ -284,5 +299,19 @@ def export_document(
                 "used_at": _iso(i.used_at),
             }
             for i in invites
+        ],
+        "chores": [
+            {"id": c.id, "name": c.name, "created_at": _iso(c.created_at)} for c in chores.chores
+        ],
+        "chore_swaps": [
+            {
+                "id": s.id,
+                "chore_id": s.chore_id,
+                "weekday": DAY_NAMES[s.weekday],
+                "state": s.state.value,
+                "created_at": _iso(s.created_at),
+                "settled_at": _iso(s.settled_at),
+            }
+            for s in chores.swaps
         ],
     }

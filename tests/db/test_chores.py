@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.models import Chore, CommitmentState, SwapState
+from bot.domain.privacy import EXPORT_VERSION, PrivacyService
+from tests.fakes import FixedClock, RecordingMessenger
 
 NOW = datetime(2026, 6, 10, 19, 0, 30, 123456, tzinfo=UTC)
 
@@ -77,6 +79,21 @@ async def test_swaps_settle_once(uow: SqlUnitOfWorkFactory) -> None:
         assert await work.chores.swap(swap.id + 1) is None
 
 
+async def test_swaps_of_a_person_are_the_ones_they_asked_for(uow: SqlUnitOfWorkFactory) -> None:
+    ana, ben, couple_id = await couple_of_two(uow)
+    async with uow() as work:
+        chore = await work.chores.add(couple_id, "Dishes", NOW)
+        first = await work.chores.add_swap(chore.id, ana, 2, NOW)
+        await work.chores.add_swap(chore.id, ben, 4, NOW)
+        second = await work.chores.add_swap(chore.id, ana, 5, NOW)
+        await work.commit()
+
+    async with uow() as work:
+        assert await work.chores.swaps_of_person(ana) == [first, second]
+        assert [s.requester_id for s in await work.chores.swaps_of_person(ben)] == [ben]
+        assert await work.chores.swaps_of_person(ben + 100) == []
+
+
 async def test_ending_a_couple_ends_its_plan_but_not_the_promises(
     uow: SqlUnitOfWorkFactory,
 ) -> None:
@@ -108,3 +125,36 @@ async def test_chores_need_a_couple_and_shares_a_chore(uow: SqlUnitOfWorkFactory
         async with uow() as work:
             await work.commitments.add(ana, "Dishes", 1, time(20), NOW, chore_id=999_999)
             await work.commit()
+
+
+async def test_the_export_carries_chores_their_commitments_and_ones_own_swaps(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    ana, ben, couple_id = await couple_of_two(uow)
+    async with uow() as work:
+        for partner in (ana, ben):
+            await work.people.set_couple(partner, couple_id)
+        dishes = await work.chores.add(couple_id, "Dishes", NOW)
+        mine = await work.commitments.add(ana, "Dishes", 0b11, time(20), NOW, chore_id=dishes.id)
+        asked = await work.chores.add_swap(dishes.id, ana, 1, NOW)
+        await work.chores.add_swap(dishes.id, ben, 3, NOW)
+        await work.commit()
+        person = await work.people.get(ana)
+    assert person is not None
+
+    privacy = PrivacyService(uow, FixedClock(NOW), RecordingMessenger())
+    document = await privacy.export(person)
+
+    assert document["version"] == EXPORT_VERSION == 2
+    assert document["chores"] == [
+        {"id": dishes.id, "name": "Dishes", "created_at": NOW.isoformat()}
+    ]
+    [commitment] = document["commitments"]
+    assert (commitment["id"], commitment["chore_id"]) == (mine.id, dishes.id)
+    [swap] = document["chore_swaps"]
+    assert (swap["id"], swap["chore_id"], swap["weekday"], swap["state"]) == (
+        asked.id,
+        dishes.id,
+        "Tue",
+        "pending",
+    )

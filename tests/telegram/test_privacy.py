@@ -151,7 +151,7 @@ async def test_export_sends_every_row_about_the_person_as_json(kept: Kept) -> No
     assert (name, mime) == ("kept-export.json", "application/json")
     assert "only their name" in calls[0].params["caption"]
     document = json.loads(content)
-    assert document["format"] == "kept-export" and document["version"] == 1
+    assert document["format"] == "kept-export" and document["version"] == 2
     assert document["profile"] == {
         "chat_id": FRIDA.id,
         "name": "Frida",
