@@ -127,9 +127,7 @@ class SqlPeople(_Repository):
         return _person(row) if row else None
 
     async def by_chat_id(self, chat_id: int) -> Person | None:
-        row = await self._session.scalar(
-            select(PersonRow).where(PersonRow.chat_id == chat_id)
-        )
+        row = await self._session.scalar(select(PersonRow).where(PersonRow.chat_id == chat_id))
         return _person(row) if row else None
 
     async def add(self, chat_id: int, name: str, language: str, timezone: str) -> Person:
@@ -178,7 +176,6 @@ class SqlPeople(_Repository):
 
     async def delete(self, person_id: int) -> None:
         await self._session.execute(delete(PersonRow).where(PersonRow.id == person_id))
-
 
     async def set_paused_until(self, person_id: int, last_day: date | None) -> None:
         await self._set(person_id, paused_until=last_day)

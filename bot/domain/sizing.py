@@ -67,7 +67,9 @@ class SizingAdvisor:
             since = now.date() - timedelta(days=WINDOW_DAYS + 1)
             nudges = [
                 n
-                for n in await uow.nudges.of_person_between(person.id, since, now.date() + timedelta(days=1))
+                for n in await uow.nudges.of_person_between(
+                    person.id, since, now.date() + timedelta(days=1)
+                )
                 if n.commitment_id == commitment_id
             ]
             if not needs_sizing(commitment, nudges, now, person.timezone):

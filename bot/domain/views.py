@@ -36,7 +36,9 @@ def nudge_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
         return text(person.language, key, text=commitment_text, date=stamp)
     if nudge.status == NudgeStatus.DUE and nudge.next_attempt_at is not None:
         again = local_moment(nudge.next_attempt_at, person.timezone)
-        return text(person.language, "nudge_line_snoozed", text=commitment_text, time=f"{again:%H:%M}")
+        return text(
+            person.language, "nudge_line_snoozed", text=commitment_text, time=f"{again:%H:%M}"
+        )
     return text(person.language, "nudge_line_open", text=commitment_text)
 
 
@@ -61,7 +63,9 @@ def answer_buttons(
             (
                 Button(kept, actions.encode(actions.KEPT, nudge.id)),
                 Button(missed, actions.encode(actions.MISSED, nudge.id)),
-                Button(text(person.language, "btn_snooze"), actions.encode(actions.SNOOZE, nudge.id)),
+                Button(
+                    text(person.language, "btn_snooze"), actions.encode(actions.SNOOZE, nudge.id)
+                ),
             )
         )
     return tuple(rows)

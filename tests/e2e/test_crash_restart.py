@@ -39,7 +39,11 @@ async def seed(url: str, due: datetime) -> None:
             for offset in range(PEOPLE):
                 person = await uow.people.add(FIRST_ID + offset, f"P{offset}", "en", "UTC")
                 commitment = await uow.commitments.add(
-                    person.id, PROMISE, EVERY_DAY, time(due.hour, due.minute), due - timedelta(days=1)
+                    person.id,
+                    PROMISE,
+                    EVERY_DAY,
+                    time(due.hour, due.minute),
+                    due - timedelta(days=1),
                 )
                 await uow.commitments.set_next(commitment.id, due.date(), due)
             await uow.commit()
@@ -61,7 +65,9 @@ def ledger(tmp_path: Path) -> Counter[str]:
     import sqlite3
 
     with sqlite3.connect(tmp_path / "kept.db") as connection:
-        return Counter(dict(connection.execute("select status, count(*) from nudges group by status")))
+        return Counter(
+            dict(connection.execute("select status, count(*) from nudges group by status"))
+        )
 
 
 @pytest.fixture

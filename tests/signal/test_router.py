@@ -216,7 +216,9 @@ async def test_a_flood_gets_one_slow_down_and_is_otherwise_ignored(world: World)
     await world.say(ANA, "/start")
     answered = [await world.say(ANA, "/help") for _ in range(25)]
 
-    slow_downs = [m.message for sent in answered for m in sent if m.message == text("en", "slow_down")]
+    slow_downs = [
+        m.message for sent in answered for m in sent if m.message == text("en", "slow_down")
+    ]
     assert len(slow_downs) == 1
     # /start and 19 /help are served; the 21st command is refused once, the rest in silence.
     assert [len(sent) for sent in answered] == [1] * 19 + [1] + [0] * 5

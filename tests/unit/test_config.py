@@ -46,7 +46,10 @@ def test_signal_needs_both_the_daemon_and_the_number() -> None:
         ({"SIGNAL_CLI_URL": "http://127.0.0.1:8080"}, "SIGNAL_ACCOUNT"),
         ({"SIGNAL_ACCOUNT": "+34600000000"}, "daemon --http"),
         ({"SIGNAL_CLI_URL": "127.0.0.1:8080", "SIGNAL_ACCOUNT": "+34600000000"}, "http://"),
-        ({"SIGNAL_CLI_URL": "http://127.0.0.1:8080", "SIGNAL_ACCOUNT": "600000000"}, "+34600000000"),
+        (
+            {"SIGNAL_CLI_URL": "http://127.0.0.1:8080", "SIGNAL_ACCOUNT": "600000000"},
+            "+34600000000",
+        ),
     ],
 )
 def test_half_a_signal_setting_is_refused_with_advice(env: dict[str, str], advice: str) -> None:
