@@ -204,6 +204,19 @@ class Dispatcher:
                 *(self._deliver_bundle(rows, report) for rows in by_person.values())
             )
 
+    async def _skip_holiday(
+        self, person: Person, nudges: Sequence[Nudge], report: TickReport
+    ) -> list[Nudge]:
+        """Drop the nudges of days the person has since put on holiday (a snooze, then /pause):
+        recorded skipped, they count neither as kept nor as missed."""
+        on_holiday = [n.id for n in nudges if person.paused_on(n.local_date)]
+        if on_holiday:
+            async with self._uow() as uow:
+                await uow.nudges.mark_skipped(on_holiday)
+                await uow.commit()
+            report.skipped += len(on_holiday)
+        return [n for n in nudges if n.id not in on_holiday]
+
     async def _deliver_bundle(self, nudges: Sequence[Nudge], report: TickReport) -> None:
         async with self._gate:
             ids = [n.id for n in nudges]
@@ -217,6 +230,10 @@ class Dispatcher:
                 await self._fail(ids)
                 report.failed += len(ids)
                 return
+            nudges = await self._skip_holiday(person, nudges, report)
+            if not nudges:
+                return
+            ids = [n.id for n in nudges]
             now = self._clock.now()
             zone = valid_zone(person.timezone)
             if zone is not None and any(

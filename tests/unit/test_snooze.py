@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.dispatch import TickReport
 from bot.domain.errors import AlreadyAnswered, NotYours, StaleButton
+from bot.domain.holidays import HolidayService
 from bot.domain.models import Commitment, Nudge, NudgeStatus, Person
 from bot.domain.ports import Button, Sent
 from bot.domain.progress import rate_between
@@ -241,3 +242,24 @@ async def test_snoozing_from_today_shows_the_new_time_there_too(world: World) ->
     assert "• call mum — ⏰ I'll ask again at 22:05" in refreshed.text
     assert refreshed.buttons == ()
     assert world.clock.now() + timedelta(hours=1) == world.store.nudge(nudge.id).next_attempt_at
+
+
+async def test_a_nudge_snoozed_before_a_pause_is_not_asked_again_on_the_holiday(
+    world: World,
+) -> None:
+    ana, _ = await world.couple()
+    commitment, nudge = await nudged(world, ana)
+    world.clock.set(local(MADRID, 2026, 6, 10, 21, 5))
+    await world.nudges.snooze(ana, nudge.id, message_of(nudge))
+    world.clock.set(local(MADRID, 2026, 6, 10, 21, 10))
+    await HolidayService(world.uow, world.clock, world.messenger).pause(world.fresh(ana), "2")
+    world.messenger.sent.clear()
+
+    world.clock.set(local(MADRID, 2026, 6, 10, 22, 5))
+    report = await world.dispatcher.tick()
+
+    assert (report.sent, report.skipped) == (0, 1)
+    assert world.messenger.to(101) == []
+    assert world.store.nudge(nudge.id).status == NudgeStatus.SKIPPED
+    # Skipped counts neither way: the holiday day is not a miss.
+    assert rate_between([world.store.nudge(nudge.id)], date(2026, 6, 10), date(2026, 6, 10)) is None
