@@ -35,6 +35,15 @@ class RoutingMessenger:
             return False
         return await messenger.is_member(chat_id, user_id)
 
+    def can_reach(self, chat_id: int, user_id: int) -> bool:
+        """A person on one messenger can never read a chat on the other."""
+        if is_signal_chat(chat_id) != is_signal_chat(user_id):
+            return False
+        try:
+            return self._for(chat_id).can_reach(chat_id, user_id)
+        except DeliveryError:
+            return False
+
     def choices_are_private(self, chat_id: int) -> bool:
         """Ask the chat's transport; a chat with no transport configured has no private choices."""
         try:

@@ -1107,6 +1107,7 @@ class RecordingMessenger:
         self._members: dict[tuple[int, int], bool] = {}
         # Chats where a choice is a typed reply everyone reads, as in a Signal group.
         self.public_choices_in: set[int] = set(public_choices_in)
+        self.elsewhere: set[int] = set()
         self._next_ids: dict[int, int] = defaultdict(lambda: 1)
         self._current: dict[tuple[int, int], Outgoing] = {}
         self._chat_failures: dict[int, DeliveryError] = {}
@@ -1179,6 +1180,14 @@ class RecordingMessenger:
     async def is_member(self, chat_id: int, user_id: int) -> bool:
         """Whether the user is in the chat, as configured."""
         return self._members.get((chat_id, user_id), self.members_by_default)
+
+    def move_elsewhere(self, user_id: int) -> None:
+        """This person uses another messenger: no chat here can reach them."""
+        self.elsewhere.add(user_id)
+
+    def can_reach(self, chat_id: int, user_id: int) -> bool:
+        """Everyone, but the people moved elsewhere."""
+        return user_id not in self.elsewhere
 
     def choices_are_private(self, chat_id: int) -> bool:
         """Private everywhere but in the chats made public."""

@@ -85,6 +85,12 @@ class NotPaired(KeptError):
     key = "error_not_paired"
 
 
+class PartnerElsewhere(KeptError):
+    """The partner uses another messenger: a group here could never be shared with them."""
+
+    key = "error_partner_elsewhere"
+
+
 class NotAPartner(KeptError):
     """Only the two partners may do this."""
 

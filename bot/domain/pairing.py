@@ -17,6 +17,7 @@ from bot.domain.errors import (
     NotAPartner,
     NotPaired,
     OwnInvite,
+    PartnerElsewhere,
 )
 from bot.domain.models import Couple, Invite, Person
 from bot.domain.ports import (
@@ -141,9 +142,11 @@ class PairingService:
             if other is not None and other.id != couple.id:
                 raise NotAPartner()
             partner = await uow.people.get(couple.partner_of(person.id))
+            assert partner is not None and partner.chat_id is not None
+            if not self._messenger.can_reach(group_chat_id, partner.chat_id):
+                raise PartnerElsewhere(partner=partner.name)
             await uow.couples.link_group(couple.id, group_chat_id)
             await uow.commit()
-        assert partner is not None and partner.chat_id is not None
         present = await self._messenger.is_member(group_chat_id, partner.chat_id)
         return Linked(couple, present, partner.name, (person.name, partner.name))
 

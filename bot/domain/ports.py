@@ -258,6 +258,10 @@ class Messenger(Protocol):
     async def is_member(self, chat_id: int, user_id: int) -> bool: ...
     async def send_photo(self, chat_id: int, png: bytes, caption: str) -> Sent: ...
 
+    def can_reach(self, chat_id: int, user_id: int) -> bool:
+        """Whether the person could ever read this chat (not when they use another messenger)."""
+        ...
+
     def choices_are_private(self, chat_id: int) -> bool:
         """Whether a person can pick a choice under a message in this chat without the others
         seeing which (Telegram's buttons: True; Signal, where a choice is a typed reply: False)."""

@@ -106,6 +106,10 @@ class SignalMessenger:
                 return any(person.matches(m) for m in found.get("members") or [])
         return False
 
+    def can_reach(self, chat_id: int, user_id: int) -> bool:
+        """Any Signal user can be added to a Signal group."""
+        return True
+
     def choices_are_private(self, chat_id: int) -> bool:
         """A choice on Signal is a typed reply, which everyone in a group reads."""
         return False

@@ -61,6 +61,10 @@ class TelegramMessenger:
             raise _delivery_error(error) from error
         return Sent(sent.chat_id, sent.message_id)
 
+    def can_reach(self, chat_id: int, user_id: int) -> bool:
+        """Any Telegram user can be added to a Telegram group."""
+        return True
+
     async def is_member(self, chat_id: int, user_id: int) -> bool:
         """Whether a user is in a group chat."""
         try:

@@ -15,6 +15,7 @@ from bot.domain.errors import (
     NotAPartner,
     NotPaired,
     OwnInvite,
+    PartnerElsewhere,
 )
 from bot.domain.pairing import CODE_ALPHABET, CODE_LENGTH
 from bot.texts import text
@@ -188,6 +189,18 @@ async def test_link_a_group_to_the_couple(world: World) -> None:
     world.messenger.set_member(-500, 202, True)
     again = await world.pairing.link(ben, -500)
     assert again.partner_in_group and again.names == ("Ben", "Ana")
+
+
+async def test_a_group_the_partner_could_never_read_is_not_linked(world: World) -> None:
+    ana, ben = await world.couple()
+    world.messenger.move_elsewhere(ben.chat_id or 0)
+
+    with pytest.raises(PartnerElsewhere) as refused:
+        await world.pairing.link(ana, -500)
+
+    assert refused.value.params == {"partner": "Ben"}
+    assert ana.couple_id is not None
+    assert world.store.couples[ana.couple_id].group_chat_id is None
 
 
 async def test_link_refuses_the_unpaired_and_another_couples_group(world: World) -> None:

@@ -38,6 +38,16 @@ async def test_nobody_is_a_member_of_a_group_on_the_other_transport() -> None:
     assert not await routing.is_member(TELEGRAM_GROUP, SIGNAL_PERSON)
 
 
+async def test_nobody_can_be_reached_in_a_chat_of_the_other_messenger() -> None:
+    routing = RoutingMessenger(RecordingMessenger(), RecordingMessenger())
+
+    assert routing.can_reach(TELEGRAM_GROUP, TELEGRAM_PERSON)
+    assert routing.can_reach(SIGNAL_GROUP, SIGNAL_PERSON)
+    assert not routing.can_reach(SIGNAL_GROUP, TELEGRAM_PERSON)
+    assert not routing.can_reach(TELEGRAM_GROUP, SIGNAL_PERSON)
+    assert not RoutingMessenger(RecordingMessenger(), None).can_reach(SIGNAL_GROUP, SIGNAL_PERSON)
+
+
 async def test_choices_follow_the_transport_of_the_chat() -> None:
     telegram, signal = RecordingMessenger(), RecordingMessenger()
     signal.make_choices_public(SIGNAL_GROUP)

@@ -248,7 +248,7 @@ async def test_a_nudge_snoozed_before_a_pause_is_not_asked_again_on_the_holiday(
     world: World,
 ) -> None:
     ana, _ = await world.couple()
-    commitment, nudge = await nudged(world, ana)
+    _, nudge = await nudged(world, ana)
     world.clock.set(local(MADRID, 2026, 6, 10, 21, 5))
     await world.nudges.snooze(ana, nudge.id, message_of(nudge))
     world.clock.set(local(MADRID, 2026, 6, 10, 21, 10))
