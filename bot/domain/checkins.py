@@ -474,14 +474,14 @@ class CheckinService:
                 await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), closed)
             except DeliveryError as error:
                 log.warning("could not close check-in message: %s", type(error).__name__)
-        for chat in report.chats:
-            await self._send_report(chat, report)
+        for reveal in report.reveals:
+            await self._send_reveal(reveal)
         return True
 
-    async def _send_report(self, chat: int, report: Report) -> None:
-        await self._send_quietly(chat, Outgoing(report.text))
+    async def _send_reveal(self, reveal: Reveal) -> None:
+        await self._send_quietly(reveal.chat_id, Outgoing(reveal.text))
         try:
-            await self._messenger.send_photo(chat, report.chart, report.caption)
+            await self._messenger.send_photo(reveal.chat_id, reveal.chart, reveal.caption)
         except DeliveryError as error:
             log.warning("could not send the check-in chart: %s", type(error).__name__)
 
@@ -505,17 +505,24 @@ class CheckinService:
             scores[person.id] = person_consistency(commitments, nudges, today)
         last = await uow.couples.therapy_suggested_on(couple.id)
         therapy = should_suggest_therapy(history, now.date(), last)
-        body = reveal_text(a, b, checkin, answers, rates, scores, therapy)
+        series = await self._series(uow, couple, (a, b), last_day)
+        reveals = []
+        # In a group, in the inviter's language as everything there; in private, each their own.
+        for chat_id, language in reveal_chats(checkin, a, b):
+            body = reveal_text(a, b, checkin, answers, rates, scores, therapy, language)
+            chart = self._chart(language, last_day, series)
+            reveals.append(Reveal(chat_id, body, chart, text(language, "chart_caption")))
+        return Report(a.language, tuple(reveals), therapy)
+
+    def _chart(self, language: str, last_day: date, series: list[PersonSeries]) -> bytes:
         weeks = recent_weeks(last_day, CHART_WEEKS)
-        chart = self._charts(
-            text(a.language, "chart_title"),
-            [text(a.language, "chart_week", week=week) for _, week in weeks],
-            await self._series(uow, couple, (a, b), last_day),
-            trust_label=text(a.language, "chart_trust_axis"),
-            kept_label=text(a.language, "chart_kept_axis"),
+        return self._charts(
+            text(language, "chart_title"),
+            [text(language, "chart_week", week=week) for _, week in weeks],
+            series,
+            trust_label=text(language, "chart_trust_axis"),
+            kept_label=text(language, "chart_kept_axis"),
         )
-        chats = reveal_chats(checkin, a, b)
-        return Report(a.language, chats, body, chart, text(a.language, "chart_caption"), therapy)
 
     async def _history(
         self, uow: UnitOfWork, couple: Couple, a: Person, b: Person, last_day: date
@@ -561,14 +568,21 @@ class CheckinService:
 
 
 @dataclass(frozen=True)
-class Report:
-    """A rendered reveal."""
+class Reveal:
+    """The reveal as one chat reads it."""
 
-    language: str
-    chats: tuple[int, ...]
+    chat_id: int
     text: str
     chart: bytes
     caption: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rendered reveal, for each chat it goes to."""
+
+    language: str
+    reveals: tuple[Reveal, ...]
     therapy: bool
 
 
@@ -602,12 +616,12 @@ async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     return inviter.timezone if inviter else "UTC"
 
 
-def reveal_chats(checkin: Checkin, a: Person, b: Person) -> tuple[int, ...]:
-    """Where the reveal goes: the group the check-in was posted in, which both partners shared
-    when it opened; without one, each partner's own chat."""
+def reveal_chats(checkin: Checkin, a: Person, b: Person) -> tuple[tuple[int, str], ...]:
+    """Where the reveal goes, and in which language: the group the check-in was posted in, which
+    both partners shared when it opened; without one, each partner's own chat."""
     if checkin.chat_id is not None:
-        return (checkin.chat_id,)
-    return tuple(p.chat_id for p in (a, b) if p.chat_id is not None)
+        return ((checkin.chat_id, a.language),)
+    return tuple((p.chat_id, p.language) for p in (a, b) if p.chat_id is not None)
 
 
 def next_question(answer: CheckinAnswer) -> str | None:
@@ -712,9 +726,10 @@ def reveal_text(
     rates: dict[int, float | None],
     scores: dict[int, float | None],
     therapy: bool,
+    language: str | None = None,
 ) -> str:
     """Both partners' answers side by side, the week's facts, and what the numbers mean."""
-    lang = a.language
+    lang = language or a.language
 
     def value(person: Person, field: str) -> str:
         answer = answers.get(person.id)

@@ -160,6 +160,27 @@ async def test_without_a_group_the_reveal_and_chart_go_to_both_private_chats(
     assert world.messenger.edits == []
 
 
+async def test_without_a_group_each_partner_reads_the_reveal_in_their_own_language(
+    world: World,
+) -> None:
+    ana, ben = await couple(world, spanish_ben=True)
+    await world.checkins.open_now(ana)
+    await answer_all(world, ana, "2", "Not yet", "3")
+
+    await answer_all(world, world.fresh(ben), "5", "Sí", "4")
+
+    (to_ana,) = reveals_to(world, ANA)
+    spanish_header = text("es", "reveal_header", week=999).split("999")[0]
+    (to_ben,) = [t for t in texts_to(world, BEN) if t.startswith(spanish_header)]
+    assert text("en", "q_trust") in to_ana and text("es", "q_trust") in to_ben
+    assert [c.title for c in world.charts.calls] == [
+        text("en", "chart_title"),
+        text("es", "chart_title"),
+    ]
+    captions = {p.chat_id: p.caption for p in world.messenger.photos}
+    assert captions == {ANA: text("en", "chart_caption"), BEN: text("es", "chart_caption")}
+
+
 async def test_the_scheduled_slot_opens_a_private_checkin_without_a_group(world: World) -> None:
     ana, _ = await couple(world)
     assert ana.couple_id is not None
