@@ -300,6 +300,12 @@ class SignalStory:
         return nudge
 
 
+def stop_cleanly(story: SignalStory) -> None:
+    """SIGTERM: the bot stops cleanly, with exit status 0."""
+    assert story.process is not None
+    assert story.process.terminate(timeout=15) == 0, story.report()
+
+
 @contextmanager
 def running_signal_bot(
     daemon: FakeSignalDaemon, tmp_path: Path, extra_env: dict[str, str] | None = None

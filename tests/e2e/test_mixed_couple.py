@@ -25,6 +25,7 @@ from tests.e2e.signal_story import (
     assert_private_logs,
     data_url,
     make_due_now,
+    stop_cleanly,
 )
 from tests.e2e.story import TOKEN, bot_env, buttons
 from tests.signal.fake_daemon import FakeSignalDaemon
@@ -72,12 +73,6 @@ def running_both(
         yield story
 
 
-def stop(story: SignalStory) -> None:
-    """SIGTERM: the bot stops cleanly, with exit status 0."""
-    assert story.process is not None
-    assert story.process.terminate(timeout=15) == 0, story.report()
-
-
 def press(api: FakeBotApi, message: dict[str, Any], label: str) -> None:
     """Alex presses the button whose label holds ``label`` and the press is answered."""
     found = [data for text, data in buttons(message).items() if label in text]
@@ -110,7 +105,7 @@ def test_a_telegram_and_a_signal_partner_share_one_routine(
         api.send_text(ALEX, None, f"/commit 21:00 {ALEX_PROMISE}")
         api.wait_for_message(ALEX, "Promise noted")
         story.commit(SAM, SAM_PROMISE)
-        stop(story)
+        stop_cleanly(story)
 
     make_due_now(tmp_path, "Alex", "Sam")
     with running_both(api, daemon, tmp_path) as story:
@@ -148,7 +143,7 @@ def test_a_telegram_and_a_signal_partner_share_one_routine(
             lambda: [c for c in api.calls_to("sendPhoto") if c.params.get("chat_id") == ALEX],
             what="the chart in Alex's chat",
         )
-        stop(story)
+        stop_cleanly(story)
         assert story.process is not None
         assert_private_logs(story.process, [ALEX_PROMISE, SAM_PROMISE, ALEX_WORDS, SAM_WORDS])
 

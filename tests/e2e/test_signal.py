@@ -21,7 +21,6 @@ from tests.e2e.signal_story import (
     SAM,
     STRANGER,
     Person,
-    SignalStory,
     answer_checkin,
     assert_private_logs,
     choice,
@@ -31,6 +30,7 @@ from tests.e2e.signal_story import (
     make_due_now,
     running_signal_bot,
     signal_daemon,
+    stop_cleanly,
 )
 from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage, signal_uuid
 
@@ -51,12 +51,6 @@ def daemon() -> Iterator[FakeSignalDaemon]:
     """A fake signal-cli daemon for the bot's number, with Alex and Sam's group."""
     with signal_daemon() as fake:
         yield fake
-
-
-def stop(story: SignalStory) -> None:
-    """SIGTERM: the bot stops cleanly, with exit status 0."""
-    assert story.process is not None
-    assert story.process.terminate(timeout=15) == 0, story.report()
 
 
 def every_text(daemon: FakeSignalDaemon) -> list[str]:
@@ -96,7 +90,7 @@ def test_pairing_by_code_and_linking_the_group(daemon: FakeSignalDaemon, tmp_pat
         helped = story.wait_message(None, "Commands:", after=said)
         answered = [m for m in daemon.sent() if m.timestamp > chatter]
         assert answered == [helped], [m.message[:60] for m in answered]
-        stop(story)
+        stop_cleanly(story)
         assert story.process is not None
         assert_private_logs(story.process, [CHATTER, "Retiro"])
 
@@ -127,7 +121,7 @@ def test_a_nudge_answered_by_reply_and_one_by_reaction(
         story.link(ALEX, SAM)
         story.commit(ALEX, ALEX_PROMISE)
         story.commit(SAM, SAM_PROMISE)
-        stop(story)
+        stop_cleanly(story)
 
     make_due_now(tmp_path, "Alex", "Sam")
     with running_signal_bot(daemon, tmp_path) as story:
@@ -160,7 +154,7 @@ def test_a_nudge_answered_by_reply_and_one_by_reaction(
         story.wait_message(SAM, "Saved, privately", after=said)
         story.wait_message(None, "Sam was honest today", after=reacted)
 
-        stop(story)
+        stop_cleanly(story)
         assert story.process is not None
         assert_private_logs(
             story.process,
@@ -192,7 +186,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         for person in (ANA, BEN):
             said = story.say(person, "/language es")
             story.wait_message(person, "te escribo en español", after=said)
-        stop(story)
+        stop_cleanly(story)
 
     make_due_now(tmp_path, "Ana", "Ben")
     with running_signal_bot(daemon, tmp_path) as story:
@@ -218,7 +212,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         story.wait_message(ANA, "Ben habló con honestidad", after=said)
         skipped = story.say(BEN, "/skip")
         story.wait_message(BEN, "Está bien. Mañana es un nuevo día", after=skipped)
-        stop(story)
+        stop_cleanly(story)
 
     assert not [m for m in daemon.sent() if m.group_id is not None], "no group was linked"
 
@@ -232,7 +226,7 @@ def test_a_typed_answer_after_the_partners_news_answers_the_one_open_nudge(
         story.pair(ALEX, SAM)
         story.commit(ALEX, ALEX_PROMISE)
         story.commit(SAM, SAM_PROMISE)
-        stop(story)
+        stop_cleanly(story)
 
     make_due_now(tmp_path, "Alex", "Sam")
     with running_signal_bot(daemon, tmp_path) as story:
@@ -246,7 +240,7 @@ def test_a_typed_answer_after_the_partners_news_answers_the_one_open_nudge(
         story.wait_edit(sam_nudge, "Missed")
         story.wait_message(SAM, f"Thank you for being honest about “{SAM_PROMISE}”", after=said)
         assert not [m for m in story.to(SAM) if "Several promises" in m.message]
-        stop(story)
+        stop_cleanly(story)
 
 
 def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
@@ -267,7 +261,7 @@ def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
             story.wait_message(who, lambda m: bool(m.attachments), after=opened)
             for who in (ALEX, SAM)
         ]
-        stop(story)
+        stop_cleanly(story)
 
     for reveal in reveals:
         assert re.search(r"Alex: 4\s+·\s+Sam: 3", reveal.message), reveal.message
@@ -323,7 +317,7 @@ def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_p
         story.wait_message(ALEX, "That's a long promise", after=said)
         said = story.say(STRANGER, "kept")
         story.wait_message(STRANGER, "/start", after=said)
-        stop(story)
+        stop_cleanly(story)
 
     ledger = Ledger(tmp_path / "kept.db")
     assert ledger.rows("SELECT id FROM commitments") == []
@@ -337,7 +331,7 @@ def test_a_spanish_number_is_welcomed_in_spanish(daemon: FakeSignalDaemon, tmp_p
         said = story.say(carmen, "/start")
         story.wait_message(carmen, "Hola, Carmen", after=said)
         story.start(ALEX)
-        stop(story)
+        stop_cleanly(story)
 
 
 def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
@@ -382,7 +376,7 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
         ask("/language es", "te escribo en español")
         ask("/help", "Comandos")
         ask("/language en", "in English from now on")
-        stop(story)
+        stop_cleanly(story)
 
 
 def test_export_as_an_attachment_and_forget_by_number(
@@ -406,7 +400,7 @@ def test_export_as_an_attachment_and_forget_by_number(
         said = story.choose(ALEX, question, "delete everything")
         story.wait_message(ALEX, "Everything Kept knew about you has been deleted", after=said)
         story.wait_message(SAM, "Alex has chosen to delete their data", after=said)
-        stop(story)
+        stop_cleanly(story)
 
     ledger = Ledger(tmp_path / "kept.db")
     assert [row["name"] for row in ledger.rows("SELECT name FROM people")] == ["Sam"]
@@ -435,7 +429,7 @@ def test_checkin_asked_privately_and_revealed_in_the_group(
         chart = story.wait_message(
             None, lambda m: bool(m.attachments), after=announcement.timestamp
         )
-        stop(story)
+        stop_cleanly(story)
         assert story.process is not None
         assert_private_logs(story.process, [ALEX_WORDS, SAM_WORDS])
 

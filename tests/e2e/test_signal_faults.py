@@ -15,10 +15,10 @@ import pytest
 from tests.e2e.ledger import Ledger
 from tests.e2e.signal_story import (
     ALEX,
-    SignalStory,
     make_due_now,
     running_signal_bot,
     signal_daemon,
+    stop_cleanly,
 )
 from tests.signal.fake_daemon import FakeSignalDaemon
 
@@ -35,12 +35,6 @@ def daemon() -> Iterator[FakeSignalDaemon]:
         yield fake
 
 
-def stop(story: SignalStory) -> None:
-    """SIGTERM: the bot stops cleanly, with exit status 0."""
-    assert story.process is not None
-    assert story.process.terminate(timeout=15) == 0, story.report()
-
-
 @pytest.mark.parametrize("fault", ["RATE_LIMIT_FAILURE", -5], ids=["result", "error-5"])
 def test_a_rate_limited_nudge_is_retried_and_arrives_once(
     daemon: FakeSignalDaemon, tmp_path: Path, fault: str | int
@@ -50,7 +44,7 @@ def test_a_rate_limited_nudge_is_retried_and_arrives_once(
     with running_signal_bot(daemon, tmp_path) as story:
         story.start(ALEX)
         story.commit(ALEX, PROMISE)
-        stop(story)
+        stop_cleanly(story)
 
     make_due_now(tmp_path, "Alex")
     daemon.fail_next_send(fault, times=2)
@@ -59,7 +53,7 @@ def test_a_rate_limited_nudge_is_retried_and_arrives_once(
         said = story.say(ALEX, "1")
         story.wait_edit(nudge, "Kept")
         story.wait_message(ALEX, "Kept", after=said, edits=False)
-        stop(story)
+        stop_cleanly(story)
 
     attempts = [
         call
@@ -98,7 +92,7 @@ def test_the_bot_reconnects_after_the_daemon_restarts(
         story.wait(lambda: len(daemon.event_requests) > streams, "the bot reconnecting", 30)
         said = story.say(ALEX, "/help")
         story.wait_message(ALEX, "Commands:", after=said)
-        stop(story)
+        stop_cleanly(story)
 
     texts = [m.message for m in story.to(ALEX)]
     assert sum(t.startswith("Hello Alex") for t in texts) == 1, texts
