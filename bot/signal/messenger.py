@@ -114,10 +114,6 @@ class SignalMessenger:
         """A choice on Signal is a typed reply, which everyone in a group reads."""
         return False
 
-    async def forget_chat(self, chat_id: int) -> None:
-        """Drop what the adapter keeps about a chat."""
-        await self._store.forget(chat_id)
-
     async def _send(
         self,
         chat_id: int,

@@ -427,7 +427,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     assert group_message.labels[5:8] == ["Sí", "Un poco", "Aún no"]
     assert kept.sent(opened, GROUP) == [group_message], "in the group the check-in is the answer"
     assert (await walk.reply(ANA, "/checkin", GROUP_CHAT)).text.startswith(
-        "Ya hay un check-in abierto"
+        "El check-in de esta semana ya está abierto"
     )
 
     for data in walk.data(group_message, "q:"):
