@@ -27,32 +27,28 @@ class RoutingMessenger:
 
     async def is_member(self, chat_id: int, user_id: int) -> bool:
         """A Telegram person is never in a Signal group, nor the other way round."""
-        if is_signal_chat(chat_id) != is_signal_chat(user_id):
-            return False
-        try:
-            messenger = self._for(chat_id)
-        except DeliveryError:
+        messenger = self._serving(chat_id)
+        if messenger is None or is_signal_chat(chat_id) != is_signal_chat(user_id):
             return False
         return await messenger.is_member(chat_id, user_id)
 
     def can_reach(self, chat_id: int, user_id: int) -> bool:
         """A person on one messenger can never read a chat on the other."""
-        if is_signal_chat(chat_id) != is_signal_chat(user_id):
+        messenger = self._serving(chat_id)
+        if messenger is None or is_signal_chat(chat_id) != is_signal_chat(user_id):
             return False
-        try:
-            return self._for(chat_id).can_reach(chat_id, user_id)
-        except DeliveryError:
-            return False
+        return messenger.can_reach(chat_id, user_id)
 
     def choices_are_private(self, chat_id: int) -> bool:
         """Ask the chat's transport; a chat with no transport configured has no private choices."""
-        try:
-            return self._for(chat_id).choices_are_private(chat_id)
-        except DeliveryError:
-            return False
+        messenger = self._serving(chat_id)
+        return messenger is not None and messenger.choices_are_private(chat_id)
+
+    def _serving(self, chat_id: int) -> Messenger | None:
+        return self._signal if is_signal_chat(chat_id) else self._telegram
 
     def _for(self, chat_id: int) -> Messenger:
-        messenger = self._signal if is_signal_chat(chat_id) else self._telegram
+        messenger = self._serving(chat_id)
         if messenger is None:
             # The person came on a transport this instance does not serve (any more): fail this
             # message, but do not treat the person as gone; the operator may bring it back.

@@ -80,14 +80,16 @@ class SignalMessenger:
 
     async def send_photo(self, chat_id: int, png: bytes, caption: str) -> Sent:
         """Send a PNG image with a caption."""
-        timestamp = await self._send(chat_id, caption, [png_attachment(png, "kept-chart.png")])
-        await self._store.save_menu(chat_id, timestamp, [])
-        return Sent(chat_id, timestamp)
+        return await self._send_file(chat_id, caption, png_attachment(png, "kept-chart.png"))
 
     async def send_document(self, chat_id: int, data: bytes, filename: str, caption: str) -> Sent:
         """Send a file with a caption."""
         mime = "application/json" if filename.endswith(".json") else "application/octet-stream"
-        timestamp = await self._send(chat_id, caption, [data_uri(mime, filename, data)])
+        return await self._send_file(chat_id, caption, data_uri(mime, filename, data))
+
+    async def _send_file(self, chat_id: int, caption: str, attachment: str) -> Sent:
+        timestamp = await self._send(chat_id, caption, [attachment])
+        # No choices: a number typed next looks past this message.
         await self._store.save_menu(chat_id, timestamp, [])
         return Sent(chat_id, timestamp)
 
