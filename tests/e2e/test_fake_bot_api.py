@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import json
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 
@@ -73,14 +72,18 @@ async def test_get_updates_command_entity_and_offsets(api: FakeBotApi) -> None:
 
 
 async def test_long_poll_returns_as_soon_as_an_update_is_queued(api: FakeBotApi) -> None:
-    """A long poll is woken by a queued update instead of running to its timeout."""
-    asyncio.get_running_loop().call_later(0.2, api.send_text, ALICE, None, "ping")
+    """A long poll that is already waiting is woken by a new update instead of running to its
+    60 s timeout. The update is queued only once the fake has received the poll, so the poll
+    can only have returned it by being woken."""
     async with make_bot(api) as bot:
-        started = time.monotonic()
-        updates = await bot.get_updates(timeout=10)
-        elapsed = time.monotonic() - started
+        poll = asyncio.create_task(bot.get_updates(timeout=60, read_timeout=90))
+        while not api.calls_to("getUpdates"):
+            assert not poll.done(), "the poll ended before the fake received it"
+            await asyncio.sleep(0.01)
+        api.send_text(ALICE, None, "ping")
+        # Half the poll's own timeout: a poll that was not woken fails here.
+        updates = await asyncio.wait_for(poll, timeout=30)
     assert [u.message.text for u in updates if u.message] == ["ping"]
-    assert 0.1 < elapsed < 5
 
 
 async def test_send_and_edit_message_with_keyboard(api: FakeBotApi) -> None:
