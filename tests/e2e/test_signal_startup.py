@@ -1,8 +1,8 @@
-"""Start-up on Signal, end to end: the real `kept run` against a fake signal-cli daemon.
+"""Start-up on Signal, end to end: the real `kept run` against a signal-cli daemon.
 
-A daemon that cannot be reached, or that does not know the bot's number, stops the process
-with exit status 2 and a message saying what to do, never a stack trace. Signal alone needs no
-Telegram token.
+A daemon that cannot be reached, or that does not know the bot's number (the fake, and the real
+signal-cli 0.13.19), stops the process with exit status 2 and a message saying what to do, never
+a stack trace. Signal alone needs no Telegram token.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 
 from tests.e2e.signal_story import ALEX, BOT, run_kept, running_signal_bot, signal_daemon
 from tests.signal.fake_daemon import FakeSignalDaemon
+from tests.signal.real_daemon import RealSignalDaemon
 
 pytestmark = pytest.mark.e2e
 
@@ -60,6 +61,18 @@ def test_an_account_unknown_to_the_daemon_stops_kept_with_how_to_register(
     assert "signal-cli" in advice
     assert "Traceback" not in finished.stderr + finished.stdout
     assert sends == [], "nothing may be sent for an account the daemon does not know"
+
+
+def test_the_real_signal_cli_without_the_number_stops_kept_with_how_to_register(
+    tmp_path: Path, real_signal_daemon: RealSignalDaemon
+) -> None:
+    """The same refusal against the real signal-cli 0.13.19, which knows no number here."""
+    finished = run_kept(env_for(real_signal_daemon.url, tmp_path), tmp_path)
+
+    assert finished.returncode == 2, finished.stderr
+    assert f"has no account {BOT}" in finished.stderr
+    assert f"signal-cli -a {BOT} register" in finished.stderr
+    assert "Traceback" not in finished.stderr + finished.stdout
 
 
 def test_signal_alone_serves_without_a_telegram_token(tmp_path: Path) -> None:
