@@ -15,6 +15,11 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kept.db"
 DEFAULT_API_URL = "https://api.telegram.org"
 # Kept talks to its database with these asyncio drivers.
 DATABASE_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+BARE_DATABASE_URLS = {
+    "sqlite://": "sqlite+aiosqlite://",
+    "postgres://": "postgresql+asyncpg://",
+    "postgresql://": "postgresql+asyncpg://",
+}
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # What Telegram accepts as a webhook secret_token.
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -97,10 +102,11 @@ def _log_level(env: Mapping[str, str]) -> str:
 
 def _database_url(env: Mapping[str, str]) -> str:
     url = _clean(env, "DATABASE_URL") or DEFAULT_DATABASE_URL
-    # postgres:// and postgresql:// (as hosting panels print them) mean PostgreSQL, our driver.
-    for bare in ("postgres://", "postgresql://"):
+    # A URL without a driver (as hosting panels and SQLAlchemy's docs print them) means the
+    # database, on the asyncio driver Kept runs on.
+    for bare, ours in BARE_DATABASE_URLS.items():
         if url.startswith(bare):
-            url = "postgresql+asyncpg://" + url.removeprefix(bare)
+            url = ours + url.removeprefix(bare)
     try:
         driver = make_url(url).drivername
     except ArgumentError:

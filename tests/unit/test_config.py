@@ -17,6 +17,7 @@ from bot.config import DEFAULT_DATABASE_URL, ConfigError, load_settings
         ("postgresql+asyncpg://kept:pw@db:5432/kept", "postgresql+asyncpg://kept:pw@db:5432/kept"),
         ("postgresql://kept:pw@db/kept", "postgresql+asyncpg://kept:pw@db/kept"),
         ("postgres://kept:pw@db/kept", "postgresql+asyncpg://kept:pw@db/kept"),
+        ("sqlite:///data/kept.db", "sqlite+aiosqlite:///data/kept.db"),
     ],
 )
 def test_database_url_names_an_asyncio_driver(given: str, used: str) -> None:
@@ -24,7 +25,8 @@ def test_database_url_names_an_asyncio_driver(given: str, used: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "given", ["sqlite:///data/kept.db", "postgresql+psycopg2://db/kept", "mysql://db/kept", "kept"]
+    "given",
+    ["sqlite+pysqlite:///data/kept.db", "postgresql+psycopg2://db/kept", "mysql://db/kept", "kept"],
 )
 def test_other_database_urls_are_refused_with_the_two_forms(given: str) -> None:
     with pytest.raises(ConfigError, match=r"sqlite\+aiosqlite:///.*postgresql\+asyncpg://"):
