@@ -115,6 +115,10 @@ class Surface(Protocol):
         """A link that joins the couple by this code, when the transport has such links."""
         ...
 
+    def has_buttons(self) -> bool:
+        """Whether choices are buttons; without them people are told how to answer."""
+        ...
+
 
 @dataclass(frozen=True)
 class Request:
@@ -169,11 +173,11 @@ class Conversation:
     ) -> list[Reply]:
         """Run one command: check who and where, act, or explain the refusal."""
         if name == "start":
-            return await self._start(who, args, where)
+            return await self._start(who, args, where, surface)
         person = await self._s.people.find(who)
         language = _language(person, who)
         if name == "help":
-            return [Outgoing(text(language, "help"))]
+            return [Outgoing(_with_hint(text(language, "help"), language, surface))]
         if name not in self._actions:
             return [Outgoing(text(language, "unknown_command"))]
         allowed, action = self._actions[name]
@@ -211,14 +215,20 @@ class Conversation:
 
     # -- pairing and people ----------------------------------------------------------------
 
-    async def _start(self, who: Identity, args: list[str], where: Where) -> list[Reply]:
+    async def _start(
+        self, who: Identity, args: list[str], where: Where, surface: Surface
+    ) -> list[Reply]:
         """/start, and /start join-<code> or words-<id> from a link."""
         if where.group:
             # Not known yet, maybe: the client's language, as for anyone else in a group.
             return [Outgoing(text(language_for(who.language_code), "private_only"))]
         person, new = await self._s.people.start(who)
         greeting = (
-            text(person.language, "welcome", name=person.name, timezone=person.timezone)
+            _with_hint(
+                text(person.language, "welcome", name=person.name, timezone=person.timezone),
+                person.language,
+                surface,
+            )
             if new
             else text(person.language, "welcome_back", name=person.name)
         )
@@ -589,6 +599,13 @@ def _commitment_buttons(lang: str, number: int, c: Commitment) -> tuple[Button, 
         Button(text(lang, "btn_time", number=number), actions.encode(actions.CHANGE_TIME, c.id)),
         Button(text(lang, "btn_delete", number=number), actions.encode(actions.DELETE, c.id)),
     )
+
+
+def _with_hint(message: str, language: str, surface: Surface) -> str:
+    """The message, followed by how to answer where there are no buttons."""
+    if surface.has_buttons():
+        return message
+    return f"{message}\n\n{text(language, 'how_to_answer_typed')}"
 
 
 def _explain(language: str, error: KeptError) -> Outgoing:

@@ -40,6 +40,10 @@ class SignalSurface:
         """No link on Signal."""
         return None
 
+    def has_buttons(self) -> bool:
+        """No buttons on Signal: people answer with words, numbers and reactions."""
+        return False
+
 
 @dataclass(frozen=True)
 class Menu:

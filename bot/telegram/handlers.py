@@ -42,6 +42,10 @@ class TelegramSurface:
         """The link that opens the bot with /start join-<code>."""
         return f"https://t.me/{self._bot_username()}?start={JOIN_PREFIX}{code}"
 
+    def has_buttons(self) -> bool:
+        """Telegram has buttons: nothing to explain."""
+        return True
+
 
 class TelegramHandlers:
     """Every command, text and button of Kept on Telegram."""

@@ -84,7 +84,8 @@ def press(api: FakeBotApi, message: dict[str, Any], label: str) -> None:
 def pair_across(api: FakeBotApi, story: SignalStory) -> None:
     """Alex invites on Telegram; Sam joins with the code on Signal."""
     api.send_text(ALEX, None, "/start")
-    api.wait_for_message(ALEX, "Hello Alex")
+    welcome = api.wait_for_message(ALEX, "Hello Alex")
+    assert "no buttons" not in str(welcome["text"]), "Telegram has buttons"
     api.send_text(ALEX, None, "/pair")
     invite = api.wait_for_message(ALEX, "/join ")
     code = re.search(r"/join ([A-Z0-9]{4,})", str(invite["text"]))

@@ -329,7 +329,9 @@ def test_a_spanish_number_is_welcomed_in_spanish(daemon: FakeSignalDaemon, tmp_p
     carmen = Person("+34600111222", "Carmen")
     with running_signal_bot(daemon, tmp_path) as story:
         said = story.say(carmen, "/start")
-        story.wait_message(carmen, "Hola, Carmen", after=said)
+        welcome = story.wait_message(carmen, "Hola, Carmen", after=said)
+        assert "En Signal no hay botones" in welcome.message, "how to answer without buttons"
+        assert "👍" in welcome.message
         story.start(ALEX)
         stop_cleanly(story)
 
@@ -347,6 +349,7 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
         helped = ask("/help", "Commands:")
         for command in ("/commit", "/checkin", "/export", "/forget", "/language"):
             assert command in helped.message
+        assert "On Signal there are no buttons" in helped.message
         ask("/timezone Mars/Olympus", "I don't know the time zone “Mars/Olympus”")
         ask("/frobnicate", "I don't know that command")
         ask("/today", ALEX_PROMISE)

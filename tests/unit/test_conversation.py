@@ -52,6 +52,10 @@ class LinkSurface:
         """A link carrying the code."""
         return LINK + code
 
+    def has_buttons(self) -> bool:
+        """Buttons say it all."""
+        return True
+
 
 class PlainSurface:
     """A transport without links (as Signal): the code is typed."""
@@ -59,6 +63,10 @@ class PlainSurface:
     def invite_link(self, code: str) -> str | None:
         """No link."""
         return None
+
+    def has_buttons(self) -> bool:
+        """No buttons: people are told how to answer."""
+        return False
 
 
 @dataclass
@@ -145,6 +153,18 @@ async def test_a_stranger_is_asked_to_start_before_a_private_command(chat: Chat)
 
 async def test_help_answers_anyone_anywhere(chat: Chat) -> None:
     assert texts(await chat.say(STRANGER, "/help", GROUP)) == [text("es", "help")]
+
+
+async def test_without_buttons_the_welcome_and_help_say_how_to_answer(chat: Chat) -> None:
+    plain = PlainSurface()
+    welcome = texts(await chat.say(STRANGER, "/start", surface=plain))
+    again = texts(await chat.say(STRANGER, "/start", surface=plain))
+    helped = texts(await chat.say(STRANGER, "/help", surface=plain))
+
+    hint = text("es", "how_to_answer_typed")
+    assert welcome == [text("es", "welcome", name="Sol", timezone="UTC") + "\n\n" + hint]
+    assert helped == [text("es", "help") + "\n\n" + hint]
+    assert again == [text("es", "welcome_back", name="Sol")], "once is enough on coming back"
 
 
 async def test_where_is_checked_before_who(chat: Chat) -> None:
