@@ -27,7 +27,7 @@ RATE_LIMIT_FAILURE = "RATE_LIMIT_FAILURE"
 UNREGISTERED_FAILURE = "UNREGISTERED_FAILURE"
 # Methods of the daemon itself in multi-account mode: they take no ``account``.
 _DAEMON_METHODS = frozenset({"version", "listAccounts"})
-START_DAEMON = "signal-cli daemon --http 127.0.0.1:8080"
+START_DAEMON = "signal-cli daemon --http 127.0.0.1:8080 --receive-mode on-connection"
 
 
 class SignalError(Exception):
@@ -290,6 +290,8 @@ class SignalClient:
 
     async def _stream(self, state: _StreamState) -> AsyncGenerator[JSONDict, None]:
         headers = {"Accept": "text/event-stream"}
+        # signal-cli 0.13 names no event ids, so this stays unset with it; a daemon that does
+        # name them is asked to resume after the last one seen, as SSE intends.
         if state.last_event_id is not None:
             headers["Last-Event-ID"] = state.last_event_id
         # No read timeout: a quiet account sends nothing for hours, and signal-cli 0.13

@@ -1,8 +1,8 @@
 """signal-cli faults, end to end: the real `kept run` against a fake daemon that misbehaves.
 
 A rate-limited send is retried and its nudge arrives once; a daemon that restarts mid-run is
-reconnected to, a message sent while it was down is answered once it is back, and no message is
-handled twice.
+reconnected to, a message sent while it was down (or while Kept was stopped) is answered once
+both are back, and no message is handled twice.
 """
 
 from __future__ import annotations
@@ -98,4 +98,25 @@ def test_the_bot_reconnects_after_the_daemon_restarts(
     assert sum(t.startswith("Hello Alex") for t in texts) == 1, texts
     assert sum(t.startswith("Promise noted") for t in texts) == 1, texts
     assert sum("Commands:" in t for t in texts) == 1, texts
+    assert len(Ledger(tmp_path / "kept.db").rows("SELECT id FROM commitments")) == 1
+
+
+def test_a_message_sent_while_kept_is_stopped_is_answered_when_it_is_back(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """The daemon runs with --receive-mode on-connection, as the README says: a promise typed
+    while Kept is stopped waits at Signal's server and is noted once Kept listens again."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.start(ALEX)
+        stop_cleanly(story)
+    daemon.wait_for(lambda: daemon.streams == 0, what="the event stream closed")
+
+    said = story.say(ALEX, f"/commit 21:00 {PROMISE}")
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.wait_message(ALEX, f"Promise noted: “{PROMISE}”", after=said)
+        stop_cleanly(story)
+
+    assert daemon.lost == 0
+    texts = [m.message for m in story.to(ALEX)]
+    assert sum(t.startswith("Promise noted") for t in texts) == 1, texts
     assert len(Ledger(tmp_path / "kept.db").rows("SELECT id FROM commitments")) == 1

@@ -12,16 +12,21 @@ It speaks the JSON shapes of signal-cli 0.13 (see /work/shared/signal-cli-jsonrp
 
 - ``POST /api/v1/rpc``: one JSON-RPC request or a batch (415 for other content types, 405 for
   other HTTP methods, 201 with an empty body for a notification);
-- ``GET /api/v1/events``: Server-Sent Events ``id:…`` / ``event:receive`` / ``data:{…}``, ``:``
-  keep-alives, and the newer daemons' replay: a client that reconnects with ``Last-Event-ID`` gets
-  the buffered events after it, or all of them when the id is from an earlier run;
+- ``GET /api/v1/events``: Server-Sent Events ``event:receive`` / ``data:{…}`` with no ``id:``
+  (signal-cli's ServerSentEventSender is given none, so there is nothing to resume from) and
+  ``:`` keep-alives;
 - ``GET /api/v1/check``: 200.
 
 Every RPC request is recorded as a :class:`RpcCall`; every accepted ``send`` as a
 :class:`SentMessage`. State changes notify a condition variable, so :meth:`wait_for` wakes up
 without polling. :meth:`restart` drops every connection, refuses new ones for a moment and comes
-back with an empty event buffer; messages pushed meanwhile wait "at the Signal server" and are
-received when the daemon is up again, as with the real one.
+back; messages pushed meanwhile wait "at the Signal server".
+
+When the daemon takes messages from the server follows signal-cli's ``--receive-mode``: with
+``on-connection`` (what Kept's README prescribes) only while a client listens on the event
+stream, so a message sent while Kept is down waits for it; with ``on-start`` (signal-cli's
+default) always, so a message that arrives while no client listens goes to the daemon's own
+output and is lost to Kept (counted in :attr:`lost`).
 """
 
 from __future__ import annotations
@@ -30,14 +35,12 @@ import asyncio
 import base64
 import contextlib
 import copy
-import itertools
 import json
 import os
 import socket
 import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -49,7 +52,7 @@ JSONDict = dict[str, Any]
 _T = TypeVar("_T")
 
 VERSION = "0.13.19"
-MAX_EVENTS = 1000
+RECEIVE_MODES = ("on-connection", "on-start")
 RESULT_FAILURES = (
     "RATE_LIMIT_FAILURE",
     "UNREGISTERED_FAILURE",
@@ -155,8 +158,12 @@ class FakeSignalDaemon:
         accounts: Iterable[str] | None = None,
         version: str = VERSION,
         keepalive: float = 15.0,
+        receive_mode: str = "on-connection",
     ) -> None:
         """Prepare the fake; the server starts in ``start()`` / ``__enter__``."""
+        if receive_mode not in RECEIVE_MODES:
+            raise ValueError(f"receive_mode must be one of {RECEIVE_MODES}")
+        self.receive_mode = receive_mode
         self.account = account
         self.accounts = list(accounts) if accounts is not None else [account]
         self.version = version
@@ -170,12 +177,11 @@ class FakeSignalDaemon:
         self._last_timestamp = 0
         self._streams = 0
         self._keepalives = 0
+        self._lost = 0
         # Loop-thread state.
         self._subscribers: list[_Subscriber] = []
-        self._buffer: deque[tuple[int, bytes]] = deque(maxlen=MAX_EVENTS)
-        self._held: list[JSONDict] = []
-        self._id_prefix = ""
-        self._sequence = itertools.count(1)
+        # Messages still "at the Signal server": not taken by the daemon yet.
+        self._waiting: list[JSONDict] = []
         self._up = False
         self._headers_open: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
@@ -241,7 +247,7 @@ class FakeSignalDaemon:
         self._run_in_loop(self._go_down())
 
     def come_up(self) -> None:
-        """Start again on the same port, with a fresh event buffer and the held messages."""
+        """Start again on the same port; what waited at the server is received by its mode."""
         self._run_in_loop(self._come_up())
 
     def _run_in_loop(self, coro: Any) -> None:
@@ -280,10 +286,7 @@ class FakeSignalDaemon:
             await runner.cleanup()
             raise
         self._runner, self._up = runner, True
-        self._id_prefix = f"{max(int(time.time() * 1000), _prefix_ms(self._id_prefix) + 1)}-"
-        held, self._held = self._held, []
-        for params in held:
-            self._publish(params)
+        self._take_waiting()
 
     def _listening_socket(self) -> socket.socket:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -302,7 +305,6 @@ class FakeSignalDaemon:
         self._up = False
         for subscriber in list(self._subscribers):
             _close(subscriber)
-        self._buffer.clear()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -504,16 +506,13 @@ class FakeSignalDaemon:
 
     def _connect(self, account: str | None, last_event_id: str | None) -> _Subscriber:
         subscriber = _Subscriber(account)
-        if last_event_id is not None:
-            after = _sequence_of(last_event_id, self._id_prefix)
-            for sequence, frame in self._buffer:
-                if sequence > after:
-                    subscriber.queue.put_nowait(frame)
         self._subscribers.append(subscriber)
         with self._cond:
             self._event_requests.append(EventsRequest(account, last_event_id))
             self._streams += 1
             self._cond.notify_all()
+        # A listener starts the daemon's receiving (on-connection): what waited comes now.
+        self._take_waiting()
         return subscriber
 
     def _disconnect(self, subscriber: _Subscriber) -> None:
@@ -550,16 +549,24 @@ class FakeSignalDaemon:
             await response.write(frame)
 
     def _publish(self, params: JSONDict) -> None:
-        if not self._up:
-            self._held.append(params)
+        listeners = [s for s in self._subscribers if s.account in (None, params.get("account"))]
+        receiving = self._up and (self.receive_mode == "on-start" or listeners)
+        if not receiving:
+            self._waiting.append(params)
             return
-        sequence = next(self._sequence)
         data = json.dumps(params, ensure_ascii=False, separators=(",", ":"))
-        frame = f"id:{self._id_prefix}{sequence}\nevent:receive\ndata:{data}\n\n".encode()
-        self._buffer.append((sequence, frame))
-        for subscriber in self._subscribers:
-            if subscriber.account in (None, params.get("account")):
-                subscriber.queue.put_nowait(frame)
+        frame = f"event:receive\ndata:{data}\n\n".encode()
+        for subscriber in listeners:
+            subscriber.queue.put_nowait(frame)
+        if not listeners:
+            with self._cond:
+                self._lost += 1
+                self._cond.notify_all()
+
+    def _take_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for params in waiting:
+            self._publish(params)
 
     # -- pushing incoming messages (test thread) -----------------------------------------------
 
@@ -733,6 +740,12 @@ class FakeSignalDaemon:
             return self._keepalives
 
     @property
+    def lost(self) -> int:
+        """Messages the daemon received while no client listened (on-start): lost to Kept."""
+        with self._cond:
+            return self._lost
+
+    @property
     def event_requests(self) -> list[EventsRequest]:
         """Every ``GET /api/v1/events`` so far, oldest first."""
         with self._cond:
@@ -779,14 +792,3 @@ def _rpc_message(code: int) -> str:
 def _close(subscriber: _Subscriber) -> None:
     subscriber.closed.set()
     subscriber.queue.put_nowait(None)
-
-
-def _prefix_ms(prefix: str) -> int:
-    return int(prefix[:-1]) if prefix else 0
-
-
-def _sequence_of(event_id: str, prefix: str) -> int:
-    """The sequence number of an id from this run; 0 (replay everything) otherwise."""
-    if event_id.startswith(prefix) and event_id[len(prefix) :].isdigit():
-        return int(event_id[len(prefix) :])
-    return 0

@@ -70,7 +70,17 @@ class RealSignalDaemon:
         config = Path(self._folder.name) / "data"
         with self._log.open("wb") as log:
             self._process = subprocess.Popen(
-                [str(self._binary), "--config", str(config), "daemon", "--http", self.url[7:]],
+                [
+                    str(self._binary),
+                    *(
+                        "--config",
+                        str(config),
+                        "daemon",
+                        "--http",
+                        self.url.removeprefix("http://"),
+                    ),
+                    *("--receive-mode", "on-connection"),  # as the README prescribes
+                ],
                 env={**os.environ, "JAVA_HOME": self._java_home},
                 stdout=log,
                 stderr=subprocess.STDOUT,
