@@ -94,9 +94,10 @@ def answer(base_url: str, ask: Ask) -> tuple[int, Any]:
 
 def comparable(body: Any) -> Any:
     """What Kept relies on: results, ids, error codes, and error messages except for a parse
-    error (Jackson's wording there is not part of any contract)."""
+    error (Jackson's wording there is not part of any contract); a batch in any order."""
     if isinstance(body, list):
-        return [comparable(item) for item in body]
+        # signal-cli runs a batch's calls in parallel and answers in the order they finish.
+        return sorted((comparable(item) for item in body), key=lambda item: str(item["id"]))
     error = body.get("error")
     if error is None:
         return body
