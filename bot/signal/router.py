@@ -81,15 +81,20 @@ class SignalRouter:
         self._surface = SignalSurface()
 
     async def handle(self, params: JSONDict) -> None:
-        """One ``receive`` event's params; anything but a data message is ignored."""
+        """One ``receive`` event's params; anything but a data message or its edit is ignored."""
         envelope = params.get("envelope")
-        data = envelope.get("dataMessage") if isinstance(envelope, dict) else None
-        if not isinstance(envelope, dict) or not isinstance(data, dict):
+        if not isinstance(envelope, dict):
             return
+        edit = envelope.get("editMessage")
+        edited = isinstance(edit, dict)
+        data = (edit if isinstance(edit, dict) else envelope).get("dataMessage")
         source = envelope.get("sourceUuid") or envelope.get("sourceNumber")
-        if not isinstance(source, str) or not source:
+        if not isinstance(data, dict) or not isinstance(source, str) or not source:
             return
         who, where = await self._who_and_where(envelope, data, source)
+        if edited:
+            await self._edited(who, where)
+            return
         reaction = data.get("reaction")
         if isinstance(reaction, dict):
             await self._reaction(who, where, reaction)
@@ -126,6 +131,14 @@ class SignalRouter:
             log.info("rate limit reached by a person; ignoring them for a minute")
             await self._say(who, who.chat_id, "slow_down")
         return verdict is not Verdict.ALLOW
+
+    async def _edited(self, who: Identity, where: Where) -> None:
+        """An edited message changes nothing Kept noted; in private, say so, so that nobody
+        believes an edited answer was taken."""
+        if where.group:
+            return  # The couple's own talk.
+        if not await self._over_the_limit(who, where, ""):
+            await self._say(who, where.chat_id, "edit_not_read")
 
     # -- text ----------------------------------------------------------------------------
 

@@ -276,8 +276,9 @@ def test_checkin_without_a_group_is_asked_and_revealed_in_private_chats(
 
 def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_path: Path) -> None:
     """Typing and receipt notices, a sync of the bot's own sent message, a text-less message,
-    a reaction to a message without choices, an empty text: no answer, no error. A 10 kB
-    promise and an unknown stranger's answer word get kind answers and change nothing."""
+    a reaction to a message without choices, an empty text, an edit in the group: no answer,
+    no error. A 10 kB promise, its edit in private and an unknown stranger's answer word get
+    kind answers and change nothing."""
     with running_signal_bot(daemon, tmp_path) as story:
         welcome = story.start(ALEX)
         first = daemon.sent()[-1].timestamp
@@ -315,6 +316,13 @@ def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_p
 
         said = story.say(ALEX, f"/commit 21:00 {'very ' * 2000}long promise")
         story.wait_message(ALEX, "That's a long promise", after=said)
+        edit = daemon.push_edit(ALEX.number, said, "/commit 21:00 Walk", source_name="Alex")
+        story.wait_message(ALEX, "edits don't reach me", after=edit)
+        in_group = story.say(ALEX, "see you at 8", in_group=True)
+        daemon.push_edit(ALEX.number, in_group, "see you at 9", GROUP, source_name="Alex")
+        said = story.say(ALEX, "/help")  # Alex's messages are handled in order: the edit first
+        story.wait_message(ALEX, "Commands:", after=said)
+        assert [m for m in daemon.sent() if m.group_id is not None] == [], "no word in the group"
         said = story.say(STRANGER, "kept")
         story.wait_message(STRANGER, "/start", after=said)
         stop_cleanly(story)

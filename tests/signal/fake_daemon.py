@@ -625,7 +625,29 @@ class FakeSignalDaemon:
         data = {"message": None, "reaction": reaction}
         return self._push_data(source_number, source_name, group_id, data)
 
-    def _push_data(self, source: str, name: str, group_id: str | None, fields: JSONDict) -> int:
+    def push_edit(
+        self,
+        source_number: str,
+        target_timestamp: int,
+        text: str,
+        group_id: str | None = None,
+        source_name: str = "Sam",
+    ) -> int:
+        """Deliver an edit of the sender's message sent at ``target_timestamp`` (an
+        ``editMessage`` envelope, as signal-cli 0.13 gives it); return the edit's timestamp."""
+        return self._push_data(
+            source_number, source_name, group_id, {"message": text}, edits=target_timestamp
+        )
+
+    def _push_data(
+        self,
+        source: str,
+        name: str,
+        group_id: str | None,
+        fields: JSONDict,
+        *,
+        edits: int | None = None,
+    ) -> int:
         with self._cond:
             timestamp = self._next_timestamp()
             group_name = self._groups.get(group_id or "", {}).get("name")
@@ -651,8 +673,11 @@ class FakeSignalDaemon:
             "timestamp": timestamp,
             "serverReceivedTimestamp": timestamp + 5,
             "serverDeliveredTimestamp": timestamp + 9,
-            "dataMessage": data_message,
         }
+        if edits is None:
+            envelope["dataMessage"] = data_message
+        else:
+            envelope["editMessage"] = {"targetSentTimestamp": edits, "dataMessage": data_message}
         self.push_envelope(envelope)
         return timestamp
 
