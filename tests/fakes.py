@@ -629,14 +629,20 @@ class InMemoryNudges(_Repository):
     ) -> None:
         for nudge_id in nudge_ids:
             row = self._tx.nudges.get(nudge_id)
-            answered = row is not None and row.status in (NudgeStatus.KEPT, NudgeStatus.MISSED)
+            now_sent = row is not None and (
+                row.status == NudgeStatus.SENDING
+                or (
+                    row.status == NudgeStatus.DUE
+                    and (row.next_attempt_at is None or row.next_attempt_at <= _utc(at))
+                )
+            )
             self._write(
                 nudge_id,
                 chat_id=chat_id,
                 message_id=message_id,
                 sent_at=_utc(at),
                 claimed_at=None,
-                **({} if answered else {"status": NudgeStatus.SENT}),
+                **({"status": NudgeStatus.SENT} if now_sent else {}),
             )
 
     async def retry_later(self, nudge_ids: Sequence[int], at: datetime) -> None:
@@ -659,7 +665,7 @@ class InMemoryNudges(_Repository):
 
     async def snooze(self, nudge_id: int, until: datetime) -> bool:
         row = self._tx.nudges.get(nudge_id)
-        if row is None or row.status != NudgeStatus.SENT:
+        if row is None or row.status not in (NudgeStatus.SENT, NudgeStatus.SENDING):
             return False
         return self._write(
             nudge_id, status=NudgeStatus.DUE, next_attempt_at=_utc(until), attempts=0

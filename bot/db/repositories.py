@@ -509,12 +509,20 @@ class SqlNudges(_Repository):
         await self._set_many(
             nudge_ids, chat_id=chat_id, message_id=message_id, sent_at=at, claimed_at=None
         )
-        # A person quick enough to answer before this commit keeps their answer.
+        # A person quick enough to answer before this commit keeps their answer, and one who
+        # snoozed it (due again later) keeps the snooze. A row handed back as due when its
+        # claim timed out (its next attempt not in the future) was sent after all.
         await self._session.execute(
             update(NudgeRow)
             .where(
                 NudgeRow.id.in_(list(nudge_ids)),
-                NudgeRow.status.in_((NudgeStatus.SENDING.value, NudgeStatus.DUE.value)),
+                or_(
+                    NudgeRow.status == NudgeStatus.SENDING.value,
+                    and_(
+                        NudgeRow.status == NudgeStatus.DUE.value,
+                        or_(NudgeRow.next_attempt_at.is_(None), NudgeRow.next_attempt_at <= at),
+                    ),
+                ),
             )
             .values(status=NudgeStatus.SENT.value)
             .execution_options(synchronize_session=False)
@@ -543,9 +551,10 @@ class SqlNudges(_Repository):
 
     async def snooze(self, nudge_id: int, until: datetime) -> bool:
         # Back to DUE with a later attempt time: the tick sends it again; tomorrow is untouched.
+        # SENDING too: pressed before its send is recorded, which then keeps the snooze.
         result = await self._session.execute(
             update(NudgeRow)
-            .where(NudgeRow.id == nudge_id, NudgeRow.status == NudgeStatus.SENT.value)
+            .where(NudgeRow.id == nudge_id, NudgeRow.status.in_(ANSWERABLE))
             .values(status=NudgeStatus.DUE.value, next_attempt_at=until, attempts=0)
             .execution_options(synchronize_session=False)
         )

@@ -98,9 +98,7 @@ class NudgeService:
             if not kept:
                 await uow.people.set_pending(person.id, Pending(REFLECTION, {"id": nudge.id}))
             await uow.commit()
-            answered = await uow.nudges.get(nudge.id)
-        assert answered is not None
-        await self._refresh_views(person, answered, pressed)
+        answered = await self._refresh_views(person, nudge.id, pressed)
         await self._tell_partner(person, answered, commitment.text)
         toast = text(person.language, "answer_kept" if kept else "answer_missed")
         prompt = None if kept else text(person.language, "reflection_prompt", text=commitment.text)
@@ -127,24 +125,45 @@ class NudgeService:
             raise StaleButton()
         return nudge, commitment
 
-    async def _refresh_views(self, person: Person, nudge: Nudge, pressed: Sent | None) -> None:
-        """Edit the original nudge message and, if the press came from /today, that one too."""
-        if nudge.chat_id is not None and nudge.message_id is not None:
-            original = Sent(nudge.chat_id, nudge.message_id)
-            await self._edit_quietly(original, await self._bundle_view(person, original))
-            if pressed is not None and pressed != original:
+    async def _refresh_views(self, person: Person, nudge_id: int, pressed: Sent | None) -> Nudge:
+        """Edit the message the nudge is recorded in and, if the press came from another one
+        (/today, or a re-send not recorded yet), that one too. Returns the nudge as it is now."""
+        nudge, recorded, view = await self._recorded_view(person, nudge_id)
+        if recorded is not None:
+            await self._edit_quietly(recorded, view)
+            if pressed is not None and pressed != recorded:
                 await self._edit_quietly(pressed, await self.today(person))
         elif pressed is not None:
-            # Pressed before its send was recorded: the pressed message is the nudge itself.
-            async with self._uow() as uow:
-                texts = await uow.commitments.texts([nudge.commitment_id])
-            await self._edit_quietly(pressed, nudge_message(person, [nudge], texts))
+            # Pressed before its first send was recorded: the pressed message is the nudge.
+            await self._edit_quietly(pressed, view)
+        return nudge
 
-    async def _bundle_view(self, person: Person, sent: Sent) -> Outgoing:
+    async def _recorded_view(
+        self, person: Person, nudge_id: int
+    ) -> tuple[Nudge, Sent | None, Outgoing]:
+        """The nudge, the message it is recorded in (None before its first send is recorded),
+        and how that message should read now, with every nudge it bundles.
+
+        Read together, in one unit of work: a snoozed nudge sent again moves to its new
+        message when that send is recorded, which may happen while this press is handled.
+        """
         async with self._uow() as uow:
-            nudges = await uow.nudges.in_message(sent.chat_id, sent.message_id)
-            texts = await uow.commitments.texts([n.commitment_id for n in nudges])
-        return nudge_message(person, nudges, texts)
+            nudge = await uow.nudges.get(nudge_id)
+            if nudge is None:  # forgotten (/forget) in the meantime
+                raise StaleButton()
+            recorded = (
+                Sent(nudge.chat_id, nudge.message_id)
+                if nudge.chat_id is not None and nudge.message_id is not None
+                else None
+            )
+            bundle = (
+                await uow.nudges.in_message(recorded.chat_id, recorded.message_id)
+                if recorded is not None
+                else []
+            )
+            bundle = bundle or [nudge]
+            texts = await uow.commitments.texts([n.commitment_id for n in bundle])
+        return nudge, recorded, nudge_message(person, bundle, texts)
 
     async def _edit_quietly(self, sent: Sent, message: Outgoing) -> None:
         try:
@@ -181,7 +200,7 @@ class NudgeService:
             if not await uow.nudges.snooze(nudge.id, until):
                 raise StaleButton()
             await uow.commit()
-        await self._refresh_views(person, nudge, pressed)
+        await self._refresh_views(person, nudge.id, pressed)
         again = until.astimezone(zone).strftime("%H:%M")
         return text(person.language, "snoozed", time=again)
 

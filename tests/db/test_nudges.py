@@ -406,6 +406,44 @@ async def test_a_press_before_the_send_is_recorded_keeps_its_answer(
     assert (nudge.chat_id, nudge.message_id) == (555, 9001)
 
 
+async def test_a_snooze_before_the_send_is_recorded_keeps_the_snooze(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    ana = await owner(uow)
+    [nudge_id] = await plan(uow, ana.nudge(DAY, NOW))
+    assert [n.id for n in await claim(uow, NOW)] == [nudge_id]
+    until = NOW + timedelta(hours=1)
+
+    async with uow() as work:  # "⏰ 1 h" on the phone, its send not yet committed
+        assert await work.nudges.snooze(nudge_id, until)
+        await work.commit()
+    async with uow() as work:
+        await work.nudges.mark_sent([nudge_id], 555, 9001, NOW)
+        await work.commit()
+
+    nudge = await get(uow, nudge_id)
+    assert (nudge.status, nudge.next_attempt_at) == (NudgeStatus.DUE, until)
+    assert (nudge.chat_id, nudge.message_id) == (555, 9001)
+    assert await claim(uow, until - timedelta(seconds=1)) == []
+    assert [n.id for n in await claim(uow, until)] == [nudge_id]
+
+
+async def test_a_row_handed_back_after_its_claim_timed_out_is_still_marked_sent(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    ana = await owner(uow)
+    [nudge_id] = await plan(uow, ana.nudge(DAY, NOW))
+    assert [n.id for n in await claim(uow, NOW)] == [nudge_id]
+    async with uow() as work:  # another instance took over and handed the claim back
+        assert await work.nudges.release_claims(NOW + timedelta(minutes=6)) == 1
+        await work.commit()
+    async with uow() as work:  # the first instance's send went through after all
+        await work.nudges.mark_sent([nudge_id], 555, 9001, NOW + timedelta(minutes=6))
+        await work.commit()
+
+    assert (await get(uow, nudge_id)).status == NudgeStatus.SENT
+
+
 async def test_two_simultaneous_presses_record_one_answer(uow: SqlUnitOfWorkFactory) -> None:
     ana = await owner(uow)
     [nudge_id] = await plan(uow, ana.nudge(DAY, NOW))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, time, timedelta
 
 import pytest
@@ -10,9 +11,11 @@ from bot.domain.dispatch import TickReport
 from bot.domain.errors import AlreadyAnswered, NotYours, StaleButton
 from bot.domain.holidays import HolidayService
 from bot.domain.models import Commitment, Nudge, NudgeStatus, Person
-from bot.domain.ports import Button, Sent
+from bot.domain.nudging import NudgeService
+from bot.domain.ports import Button, Outgoing, Sent
 from bot.domain.progress import rate_between
 from bot.texts import text
+from tests.fakes import InMemoryUnitOfWork, InMemoryUnitOfWorkFactory
 from tests.unit.conftest import MADRID, World, local
 
 
@@ -263,3 +266,111 @@ async def test_a_nudge_snoozed_before_a_pause_is_not_asked_again_on_the_holiday(
     assert world.store.nudge(nudge.id).status == NudgeStatus.SKIPPED
     # Skipped counts neither way: the holiday day is not a miss.
     assert rate_between([world.store.nudge(nudge.id)], date(2026, 6, 10), date(2026, 6, 10)) is None
+
+
+class MeanwhileFactory:
+    """Units of work over the same store; just before the `at`-th one opens, `meanwhile` runs:
+    what another task (the dispatcher) commits while a press is being handled."""
+
+    def __init__(
+        self, inner: InMemoryUnitOfWorkFactory, at: int, meanwhile: Callable[[], Awaitable[None]]
+    ) -> None:
+        self._inner, self._at, self._meanwhile = inner, at, meanwhile
+        self.made = 0
+
+    def __call__(self) -> _Meanwhile:
+        self.made += 1
+        hook = self._meanwhile if self.made == self._at else None
+        return _Meanwhile(self._inner(), hook)
+
+
+class _Meanwhile:
+    def __init__(
+        self, inner: InMemoryUnitOfWork, hook: Callable[[], Awaitable[None]] | None
+    ) -> None:
+        self._inner, self._hook = inner, hook
+
+    async def __aenter__(self) -> InMemoryUnitOfWork:
+        if self._hook is not None:
+            await self._hook()
+        return await self._inner.__aenter__()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._inner.__aexit__(None, None, None)
+
+
+async def test_a_press_on_the_snoozed_nudge_sent_again_survives_its_send_being_recorded_meanwhile(
+    world: World,
+) -> None:
+    """The nudge asked again goes out in a new message; Ana answers it at once, and the
+    dispatcher records that send while her answer is being handled. Her answer is taken and
+    the new message shows it (it once failed here: the view was built for the old message)."""
+    ana, _ = await world.couple()
+    _, nudge = await nudged(world, ana)
+    world.clock.set(local(MADRID, 2026, 6, 10, 21, 5))
+    await world.nudges.snooze(ana, nudge.id, message_of(nudge))
+    world.clock.set(local(MADRID, 2026, 6, 10, 22, 5))
+    async with world.uow() as tx:  # the dispatcher claims it again and sends it...
+        (claimed,) = await tx.nudges.claim_due(world.clock.now(), 10)
+        await tx.commit()
+    assert ana.chat_id is not None
+    # ...and it is on Ana's phone, its send not recorded yet.
+    asked_again = await world.messenger.send(ana.chat_id, Outgoing("Did you keep it today?"))
+
+    async def record_the_send() -> None:
+        async with world.uow() as tx:
+            await tx.nudges.mark_sent(
+                [claimed.id], asked_again.chat_id, asked_again.message_id, world.clock.now()
+            )
+            await tx.commit()
+
+    # The answer is recorded in the first unit of work; the send is recorded before the next.
+    service = NudgeService(
+        MeanwhileFactory(world.uow, 2, record_the_send), world.clock, world.messenger
+    )
+    world.messenger.edits.clear()
+    await service.answer(world.fresh(ana), nudge.id, True, asked_again)
+
+    row = world.store.nudge(nudge.id)
+    assert (row.status, row.message_id) == (NudgeStatus.KEPT, asked_again.message_id)
+    (edit,) = world.messenger.edits
+    assert edit.sent == asked_again
+    assert "✅ Kept" in edit.message.text and edit.message.buttons == ()
+
+
+async def test_a_snooze_pressed_before_the_send_is_recorded_holds(world: World) -> None:
+    """Ana presses "⏰ 1 h" the moment the nudge arrives, before its send is recorded: the
+    snooze is taken, recording the send keeps it, and the nudge is asked again an hour later."""
+    ana, _ = await world.couple()
+    world.clock.set(local(MADRID, 2026, 6, 10, 8, 0))
+    commitment = await world.commit(ana, "call mum", time(21))
+    world.clock.set(local(MADRID, 2026, 6, 10, 21, 0))
+    await world.dispatcher.plan(world.clock.now(), TickReport())
+    async with world.uow() as tx:  # the dispatcher claims it and sends it...
+        (claimed,) = await tx.nudges.claim_due(world.clock.now(), 10)
+        await tx.commit()
+    assert ana.chat_id is not None
+    on_phone = await world.messenger.send(ana.chat_id, Outgoing("Did you keep it today?"))
+
+    toast = await world.nudges.snooze(world.fresh(ana), claimed.id, on_phone)
+    async with world.uow() as tx:  # ...and records the send after the press
+        await tx.nudges.mark_sent(
+            [claimed.id], on_phone.chat_id, on_phone.message_id, world.clock.now()
+        )
+        await tx.commit()
+
+    assert toast == text("en", "snoozed", time="22:00")
+    (edit,) = world.messenger.edits
+    assert edit.sent == on_phone and "I'll ask again at 22:00" in edit.message.text
+    row = world.store.nudge(claimed.id)
+    assert (row.status, row.next_attempt_at) == (
+        NudgeStatus.DUE,
+        local(MADRID, 2026, 6, 10, 22, 0),
+    )
+    world.messenger.sent.clear()
+    world.clock.set(local(MADRID, 2026, 6, 10, 22, 0))
+    await world.dispatcher.tick()
+    (again,) = world.messenger.sent
+    assert "call mum" in again.message.text and world.nudges_of(commitment.id)[0].status == (
+        NudgeStatus.SENT
+    )
