@@ -433,7 +433,7 @@ class Conversation:
         if verb == actions.SNOOZE:
             return Pressed(await self._s.nudges.snooze(person, int(arg), pressed))
         if verb == actions.NOTICED:
-            return Pressed(await self._s.nudges.notice(person, int(arg)))
+            return Pressed(await self._s.nudges.notice(person, int(arg), pressed))
         if verb == actions.CHECKIN:
             choice = decode_choice(str(arg))
             if choice is None:

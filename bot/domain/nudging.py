@@ -204,7 +204,7 @@ class NudgeService:
         again = until.astimezone(zone).strftime("%H:%M")
         return text(person.language, "snoozed", time=again)
 
-    async def notice(self, person: Person, nudge_id: int) -> str:
+    async def notice(self, person: Person, nudge_id: int, pressed: Sent | None = None) -> str:
         """The partner says 'I noticed': record it once and let the owner see it."""
         now = self._clock.now()
         async with self._uow() as uow:
@@ -226,15 +226,26 @@ class NudgeService:
             noticed = await uow.nudges.get(nudge.id)
         assert noticed is not None
         commitment_text = texts.get(nudge.commitment_id, "…")
-        await self._show_noticed(owner, person, noticed, commitment_text)
+        await self._show_noticed(owner, person, noticed, commitment_text, pressed)
         return text(person.language, "noticed_thanks", name=owner.name)
 
     async def _show_noticed(
-        self, owner: Person, noticer: Person, nudge: Nudge, commitment_text: str
+        self,
+        owner: Person,
+        noticer: Person,
+        nudge: Nudge,
+        commitment_text: str,
+        pressed: Sent | None,
     ) -> None:
-        if nudge.partner_chat_id is not None and nudge.partner_message_id is not None:
+        # The partner's message as recorded; pressed before that was recorded, the pressed one.
+        shown = (
+            Sent(nudge.partner_chat_id, nudge.partner_message_id)
+            if nudge.partner_chat_id is not None and nudge.partner_message_id is not None
+            else pressed
+        )
+        if shown is not None:
             view = partner_message(owner, noticer.language, nudge, commitment_text, noticer.name)
-            await self._edit_quietly(Sent(nudge.partner_chat_id, nudge.partner_message_id), view)
+            await self._edit_quietly(shown, view)
         if owner.chat_id is None:
             return
         note = text(

@@ -314,6 +314,29 @@ async def test_partner_notices_once_and_the_owner_is_told(world: World) -> None:
     assert world.messenger.sent == sent and world.messenger.edits == edits
 
 
+async def test_noticed_before_the_partner_message_is_recorded_edits_the_pressed_one(
+    world: World,
+) -> None:
+    """Ben presses "🤝 I noticed" the moment Ana's news arrives, before its message is
+    recorded: the message he pressed shows it, without the button."""
+    ana, ben = await world.couple()
+    await world.pairing.link(ana, GROUP)
+    commitment, nudge = await nudged(world, ana)
+    await world.nudges.answer(ana, nudge.id, True, original(nudge))
+    told = world.messenger.to(GROUP)[-1]
+    async with world.uow() as tx:  # as if the news were on the phone, not yet recorded
+        tx.nudges._write(nudge.id, partner_chat_id=None, partner_message_id=None)
+        await tx.commit()
+
+    await world.nudges.notice(ben, nudge.id, told.ref)
+
+    row = world.store.nudge(nudge.id)
+    assert world.messenger.current(told.ref) == partner_message(
+        ana, "en", row, commitment.text, "Ben"
+    )
+    assert world.messenger.current(told.ref).buttons == ()
+
+
 async def test_a_stranger_cannot_notice(world: World) -> None:
     ana, _ = await world.couple()
     carl, _ = await world.couple((303, "Carl"), (404, "Dana"))
