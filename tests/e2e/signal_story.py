@@ -22,8 +22,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from tests.e2e.kept_process import ROOT, KeptProcess
 from tests.e2e.ledger import Ledger
@@ -281,6 +283,13 @@ class SignalStory:
         said = self.say(who, "/link", in_group=True)
         return self.wait_message(None, "This group is now linked to", after=said)
 
+    def live_where_the_day_is_young(self, who: Person) -> str:
+        """``who`` moves to a zone where it is 06:00–20:59: a 23:00 promise is due today."""
+        zone = zone_where_the_day_is_young()
+        said = self.say(who, f"/timezone {zone}")
+        self.wait_message(who, f"your time zone is {zone}", after=said)
+        return zone
+
     def commit(self, who: Person, promise: str, at: str = "21:00") -> None:
         """``who`` makes a daily promise at a local time."""
         said = self.say(who, f"/commit {at} {promise}")
@@ -329,6 +338,26 @@ def chat_id_of(tmp_path: Path, name: str) -> int:
 def make_due_now(tmp_path: Path, *names: str) -> None:
     """With the bot stopped: these people's promises come due now (sent by the catch-up tick)."""
     Ledger(tmp_path / "kept.db").due_now(*(chat_id_of(tmp_path, name) for name in names))
+
+
+# Zones five to six hours apart: in one of them it is always between 06:00 and 20:59.
+YOUNG_DAY_ZONES = (
+    "Pacific/Honolulu",
+    "America/New_York",
+    "Europe/Madrid",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+)
+
+
+def zone_where_the_day_is_young() -> str:
+    """A time zone where it is now 06:00–20:59, so that a promise at 23:00 is still due today
+    there, whatever the hour the tests run at."""
+    now = datetime.now(UTC)
+    for zone in YOUNG_DAY_ZONES:
+        if 6 <= now.astimezone(ZoneInfo(zone)).hour <= 20:
+            return zone
+    raise AssertionError(f"no zone of {YOUNG_DAY_ZONES} is between 06:00 and 20:59 at {now}")
 
 
 def export_of(story: SignalStory, who: Person) -> dict[str, Any]:

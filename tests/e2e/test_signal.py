@@ -348,7 +348,8 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
     """The commands typed as text get their answers; a numbered menu choice acts."""
     with running_signal_bot(daemon, tmp_path) as story:
         story.pair(ALEX, SAM)
-        story.commit(ALEX, ALEX_PROMISE)
+        story.live_where_the_day_is_young(ALEX)  # so that /today holds the promise
+        story.commit(ALEX, ALEX_PROMISE, at="23:00")
 
         def ask(text: str, expected: str, who: Person = ALEX) -> SentMessage:
             said = story.say(who, text)

@@ -76,10 +76,11 @@ def test_the_bot_reconnects_after_the_daemon_restarts(
     next message is answered, and nothing is handled twice."""
     with running_signal_bot(daemon, tmp_path) as story:
         story.start(ALEX)
+        story.live_where_the_day_is_young(ALEX)  # so that /today holds the promise
         streams = len(daemon.event_requests)
 
         daemon.go_down()
-        said = story.say(ALEX, f"/commit 21:00 {PROMISE}")  # waits at the "Signal server"
+        said = story.say(ALEX, f"/commit 23:00 {PROMISE}")  # waits at the "Signal server"
         daemon.come_up()
         story.wait(lambda: len(daemon.event_requests) > streams, "the bot reconnecting", 30)
         story.wait_message(ALEX, f"Promise noted: “{PROMISE}”", after=said)
