@@ -321,6 +321,9 @@ class InMemoryPeople(_Repository):
     async def set_timezone(self, person_id: int, timezone: str) -> None:
         self._set(person_id, timezone=timezone)
 
+    async def set_country(self, person_id: int, country: str | None) -> None:
+        self._set(person_id, country=country)
+
     async def set_couple(self, person_id: int, couple_id: int | None) -> None:
         self._set(person_id, couple_id=couple_id)
 

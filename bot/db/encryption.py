@@ -31,6 +31,7 @@ ENCRYPTED_FIELDS = (
     (NudgeRow, "reflection"),
     (CheckinAnswerRow, "appreciated"),
     (CheckinAnswerRow, "differently"),
+    (CheckinAnswerRow, "safety"),
 )
 
 

@@ -77,6 +77,8 @@ class PersonRow(Base):
     blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Holiday: no nudges up to and including this local date; those days count nowhere.
     paused_until: Mapped[date | None] = mapped_column(Date)
+    # ISO 3166 code of the person's Signal number: where their crisis resources come from.
+    country: Mapped[str | None] = mapped_column(String(2))
 
 
 class CoupleRow(Base):
@@ -214,7 +216,8 @@ class CheckinAnswerRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     trust: Mapped[int | None] = mapped_column(Integer)
     progress: Mapped[str | None] = mapped_column(String(16))
-    safety: Mapped[int | None] = mapped_column(Integer)
+    # Encrypted with DATA_KEY like the words: how safe a person felt is shown to nobody else.
+    safety: Mapped[str | None] = mapped_column(Text)
     appreciated: Mapped[str | None] = mapped_column(Text)
     differently: Mapped[str | None] = mapped_column(Text)
     words_done: Mapped[bool] = mapped_column(Boolean, default=False)

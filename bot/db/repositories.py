@@ -60,6 +60,7 @@ def _person(row: PersonRow) -> Person:
         created_at=row.created_at,
         blocked_at=row.blocked_at,
         paused_until=row.paused_until,
+        country=row.country,
     )
 
 
@@ -152,6 +153,9 @@ class SqlPeople(_Repository):
 
     async def set_timezone(self, person_id: int, timezone: str) -> None:
         await self._set(person_id, timezone=timezone)
+
+    async def set_country(self, person_id: int, country: str | None) -> None:
+        await self._set(person_id, country=country)
 
     async def set_couple(self, person_id: int, couple_id: int | None) -> None:
         await self._set(person_id, couple_id=couple_id)
@@ -654,13 +658,17 @@ def _answer(row: CheckinAnswerRow, cipher: FieldCipher) -> CheckinAnswer:
         person_id=row.person_id,
         trust=row.trust,
         progress=row.progress,
-        safety=row.safety,
+        safety=_rating(cipher.decrypt(row.safety)),
         appreciated=cipher.decrypt(row.appreciated),
         differently=cipher.decrypt(row.differently),
         words_done=row.words_done,
         words_asked=row.words_asked,
         words_shared=row.words_shared,
     )
+
+
+def _rating(stored: str | None) -> int | None:
+    return int(stored) if stored else None
 
 
 class SqlCheckins(_Repository):
@@ -790,7 +798,7 @@ class SqlCheckins(_Repository):
             self._session.add(row)
         row.trust = answer.trust
         row.progress = answer.progress
-        row.safety = answer.safety
+        row.safety = self._cipher.encrypt(None if answer.safety is None else str(answer.safety))
         row.appreciated = self._cipher.encrypt(answer.appreciated)
         row.differently = self._cipher.encrypt(answer.differently)
         row.words_done = answer.words_done

@@ -53,6 +53,8 @@ class Person:
     created_at: datetime | None = None
     blocked_at: datetime | None = None
     paused_until: date | None = None
+    # ISO 3166 code of the person's Signal number, where it says; crisis resources follow it.
+    country: str | None = None
 
     def paused_on(self, day: date) -> bool:
         """Whether this local date falls in the person's holiday."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.errors import InvalidTimezone, UnknownLanguage
 from bot.domain.models import Person
@@ -21,6 +21,8 @@ class Identity:
     chat_id: int
     name: str
     language_code: str | None = None
+    # The country of the person's phone number where the transport knows it (Signal).
+    country: str | None = None
 
 
 def clean_name(name: str) -> str:
@@ -51,10 +53,14 @@ class PeopleService:
                 person = await uow.people.add(
                     who.chat_id, name, language_for(who.language_code), self._default_timezone
                 )
+                if who.country:
+                    await uow.people.set_country(person.id, who.country)
                 await uow.commit()
-                return person, True
+                return replace(person, country=who.country), True
             if person.name != name:
                 await uow.people.set_name(person.id, name)
+            if who.country and person.country != who.country:
+                await uow.people.set_country(person.id, who.country)
             if await uow.people.set_blocked(person.id, None):
                 # Back after blocking the bot: nudges resume today; missed days stay missed.
                 await replan_person(uow, person.id, person.timezone, self._clock.now())

@@ -71,7 +71,7 @@ async def make_world(uow: SqlUnitOfWorkFactory) -> World:
         checkin = await work.checkins.add_if_absent(couple.id, 2026, 24, NOW)
         assert checkin is not None
         for person in (ana, ben):
-            answer = CheckinAnswer(checkin.id, person.id, 4, "yes", 5)
+            answer = CheckinAnswer(checkin.id, person.id, 4, "yes", 2 if person is ana else 5)
             answer = answer.with_words(1, f"{person.name}: {APPRECIATED}")
             await work.checkins.save_answer(answer.with_words(2, DIFFERENTLY), NOW)
         await work.commit()
@@ -191,7 +191,8 @@ async def stored_texts(engine: AsyncEngine) -> list[str]:
         rows = await connection.execute(
             text(
                 "select reflection from nudges union all select appreciated from checkin_answers "
-                "union all select differently from checkin_answers"
+                "union all select differently from checkin_answers "
+                "union all select safety from checkin_answers"
             )
         )
         return [str(value) for (value,) in rows if value is not None]
@@ -210,8 +211,9 @@ async def test_with_a_key_the_words_are_encrypted_and_read_back(engine: AsyncEng
     assert {a.appreciated for a in answers} == {f"Ana: {APPRECIATED}", f"Ben: {APPRECIATED}"}
     assert {a.differently for a in answers} == {DIFFERENTLY}
     assert past[0].answer.appreciated == f"Ana: {APPRECIATED}"
+    assert {(a.person_id, a.safety) for a in answers} == {(world.ana.id, 2), (world.ben.id, 5)}
     raw = await stored_texts(engine)
-    assert len(raw) == 6 and all(value.startswith(PREFIX) for value in raw)
+    assert len(raw) == 8 and all(value.startswith(PREFIX) for value in raw)
     for value in raw:
         for secret in (REFLECTION, APPRECIATED, DIFFERENTLY, "hid the phone", "clinic"):
             assert secret not in value
@@ -291,7 +293,8 @@ async def test_rotation_reads_with_either_key_and_rekey_moves_everything_to_the_
         nudge = await work.nudges.get(world.nudge_ids[world.ben.id])
     assert nudge is not None and nudge.reflection == f"Ben: {REFLECTION}"
 
-    assert await rekey(engine, rotating) == 6
+    # Per partner: a reflection, two check-in words and the safety answer.
+    assert await rekey(engine, rotating) == 8
 
     after = await stored_texts(engine)
     assert set(after).isdisjoint(before)
@@ -313,7 +316,7 @@ async def test_rekey_encrypts_text_stored_before_a_key_was_set(engine: AsyncEngi
         legacy = await work.nudges.get(world.nudge_ids[world.ana.id])
     assert legacy is not None and legacy.reflection == f"Ana: {REFLECTION}"
 
-    assert await rekey(engine, keyed) == 6
+    assert await rekey(engine, keyed) == 8
 
     assert all(value.startswith(PREFIX) for value in await stored_texts(engine))
     async with SqlUnitOfWorkFactory(engine, keyed)() as work:
