@@ -33,8 +33,11 @@ from bot.domain.people import Identity
 from bot.domain.ports import Button, Outgoing, Sent
 from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.reports import ProgressView
+from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import valid_zone
+from bot.domain.support import resources_of
 from bot.texts import day_name, language_for, short_date, text
+from bot.views.safety import crisis_reply, sos_reply
 from bot.wiring import Services
 
 # The payloads of /start: an invitation link, and a check-in question answered in words.
@@ -62,6 +65,7 @@ COMMANDS = frozenset(
         "chores",
         "export",
         "forget",
+        "sos",
     }
 )
 
@@ -138,7 +142,8 @@ class Conversation:
 
     def __init__(self, services: Services) -> None:
         self._s = services
-        # start and help also answer people Kept does not know yet; command() takes them first.
+        # start, help and sos also answer people Kept does not know yet; command() takes them
+        # first.
         self._actions: dict[str, tuple[str, Action]] = {
             "join": (PRIVATE, self._join_command),
             "timezone": (PRIVATE, self._timezone),
@@ -158,7 +163,7 @@ class Conversation:
             "export": (PRIVATE, self._export),
             "forget": (PRIVATE, self._forget),
         }
-        assert set(self._actions) | {"start", "help"} == COMMANDS
+        assert set(self._actions) | {"start", "help", "sos"} == COMMANDS
 
     # -- entry points ----------------------------------------------------------------------
 
@@ -172,9 +177,24 @@ class Conversation:
         surface: Surface,
     ) -> list[Reply]:
         """Run one command: check who and where, act, or explain the refusal."""
-        if name == "start":
-            return await self._start(who, args, where, surface)
         person = await self._s.people.find(who)
+        help_first = self._crisis_help(person, who, rest, where)
+        if name == "start":
+            return help_first + await self._start(who, args, where, surface)
+        if name == "sos":
+            return await self._sos(person, who, where)
+        return help_first + await self._command(person, who, name, args, rest, where, surface)
+
+    async def _command(
+        self,
+        person: Person | None,
+        who: Identity,
+        name: str,
+        args: list[str],
+        rest: str,
+        where: Where,
+        surface: Surface,
+    ) -> list[Reply]:
         language = _language(person, who)
         if name == "help":
             return [Outgoing(_with_hint(text(language, "help"), language, surface))]
@@ -192,14 +212,37 @@ class Conversation:
             return [_explain(language, error)]
 
     async def text(self, who: Identity, words: str) -> list[Reply]:
-        """Free text in a private chat: the answer to whatever guided step is pending."""
+        """Free text in a private chat: the answer to whatever guided step is pending, after
+        crisis lines when the words call for them."""
         person = await self._s.people.find(who)
+        help_first = self._crisis_help(person, who, words, Where(who.chat_id, group=False))
         if person is None:
-            return [Outgoing(text(_language(person, who), "need_start"))]
+            return help_first or [Outgoing(text(_language(person, who), "need_start"))]
+        if help_first and person.pending is None:
+            return help_first  # Nothing was asked: "I'm not sure what you mean" would hurt.
         try:
-            return [await self._pending_answer(person, words)]
+            return [*help_first, await self._pending_answer(person, words)]
         except KeptError as error:
-            return [_explain(person.language, error)]
+            return [*help_first, _explain(person.language, error)]
+
+    def _crisis_help(
+        self, person: Person | None, who: Identity, words: str, where: Where
+    ) -> list[Reply]:
+        """Crisis lines, first, for words of crisis written in private; group text is never
+        read."""
+        if where.group or not has_crisis_words(words):
+            return []
+        return [crisis_reply(_language(person, who), resources_of(person, who.country))]
+
+    async def _sos(self, person: Person | None, who: Identity, where: Where) -> list[Reply]:
+        """/sos at any moment: the lines for the person's country; from a group, privately."""
+        language = _language(person, who)
+        resources = resources_of(person, who.country)
+        if where.group:
+            # Never in the group: the partner may be reading it.
+            await self._s.support.sos_privately(who.chat_id, language, resources)
+            return []
+        return [sos_reply(language, resources)]
 
     async def press(self, who: Identity, data: str, pressed: Sent | None) -> Pressed:
         """A button press: decode, check against the database, act, say what happened."""

@@ -34,6 +34,7 @@ from bot.domain.models import (
     NewNudge,
     Nudge,
     NudgeStatus,
+    PastAnswer,
     Pending,
     Person,
     SwapState,
@@ -796,6 +797,22 @@ class InMemoryCheckins(_Repository):
     ) -> list[tuple[Checkin, CheckinAnswer]]:
         by_id = {c.id: c for c in await self.of_couple(couple_id, limit)}
         return [(by_id[a.checkin_id], a.public()) for a in self._answers() if a.checkin_id in by_id]
+
+    async def answers_of_person(self, person_id: int) -> list[PastAnswer]:
+        found = []
+        for answer in self._answers():
+            checkin = self._tx.checkins.get(answer.checkin_id)
+            if answer.person_id == person_id and checkin is not None:
+                found.append(
+                    PastAnswer(
+                        checkin.iso_year,
+                        checkin.iso_week,
+                        checkin.opened_at,
+                        checkin.closed_at,
+                        answer.public(),
+                    )
+                )
+        return sorted(found, key=lambda p: (p.iso_year, p.iso_week, p.opened_at))
 
     async def save_answer(self, answer: CheckinAnswer, at: datetime) -> None:
         values = {

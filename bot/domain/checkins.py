@@ -40,8 +40,10 @@ from bot.domain.ports import (
 from bot.domain.progress import percent, person_consistency, recent_weeks, week_rate
 from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
+from bot.domain.support import is_low_safety, resources_of
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
 from bot.texts import text, without_accents
+from bot.views.safety import individual_support, low_safety_reply
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,9 @@ WEEKDAY_WORDS = {
 QUESTION_KEYS = {"trust": "q_trust", "progress": "q_progress", "safety": "q_safety"}
 # The order in which the choice questions are asked one at a time.
 CHOICE_QUESTIONS = ("trust", "progress", "safety")
+SAFETY = "safety"
+# Under the group's message: never the safety question, which is asked in private only.
+GROUP_QUESTIONS = ("trust", "progress")
 
 
 class CheckinMode(enum.StrEnum):
@@ -210,6 +215,9 @@ class CheckinService:
         if shared is not None:
             await self._post(checkin.id, shared, announce=not in_group)
         if in_group:
+            # The safety question is never asked in the group: only its author sees the answer.
+            for person in (a, b):
+                await self._ask_choice(person, checkin, SAFETY, intro=True, alone=True)
             return CheckinMode.GROUP
         for person in (a, b):
             await self._ask_choice(person, checkin, CHOICE_QUESTIONS[0], intro=True)
@@ -266,12 +274,19 @@ class CheckinService:
         return checkin.chat_id is None or not self._messenger.choices_are_private(checkin.chat_id)
 
     async def _ask_choice(
-        self, person: Person, checkin: Checkin, question: str, *, intro: bool = False
+        self,
+        person: Person,
+        checkin: Checkin,
+        question: str,
+        *,
+        intro: bool = False,
+        alone: bool = False,
     ) -> int:
-        """Send one choice question to the person's own chat; 1 when it was delivered."""
+        """Send one choice question to the person's own chat, `alone` when the others are in
+        the group; 1 when it was delivered."""
         if person.chat_id is None:
             return 0
-        message = choice_question(person.language, checkin, question, intro=intro)
+        message = choice_question(person.language, checkin, question, intro=intro, alone=alone)
         return await self._send_quietly(person.chat_id, message)
 
     # -- answering ------------------------------------------------------------------------
@@ -292,6 +307,10 @@ class CheckinService:
                 await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
             await uow.checkins.save_answer(answer, now)
             await uow.commit()
+        if _newly_low(before, answer) and person.chat_id is not None:
+            # Help at once, before any next question, and only here in private.
+            help_now = low_safety_reply(person.language, resources_of(person))
+            await self._send_quietly(person.chat_id, help_now)
         privately = self._asks_privately(checkin)
         asked = False
         if privately:
@@ -384,21 +403,28 @@ class CheckinService:
             await uow.checkins.save_answer(answer, self._clock.now())
             await uow.commit()
         if number == 1:
-            question = words_question(person.language, 2)
-            if has_crisis_words(cleaned):
-                # Help comes first, at once; the words stay private whatever follows.
-                question = f"{text(person.language, 'crisis_resources_first')}\n\n{question}"
-            return Outgoing(question)
-        if answer.has_words:
+            return Outgoing(words_question(person.language, 2))
+        if answer.has_words and not words_of_crisis(answer):
             return share_question(person.language, checkin_id, answer)
+        if answer.has_words:
+            # Words of crisis are never offered for sharing: they stay with their author.
+            return await self._keep_private(person, checkin_id)
         await self.reveal_if_complete(checkin_id)
         return Outgoing(text(person.language, "checkin_words_thanks"))
+
+    async def _keep_private(self, person: Person, checkin_id: int) -> Outgoing:
+        async with self._uow() as uow:
+            _, answer = await self._answerable(uow, person, checkin_id)
+            await uow.checkins.save_answer(answer.with_share(False), self._clock.now())
+            await uow.commit()
+        await self.reveal_if_complete(checkin_id)
+        return Outgoing(text(person.language, "words_kept_private"))
 
     async def decide_share(self, person: Person, checkin_id: int, shared: bool) -> str:
         """The author shares their words in the reveal, or keeps them private."""
         async with self._uow() as uow:
             _, answer = await self._answerable(uow, person, checkin_id)
-            if not answer.has_words:
+            if not answer.has_words or (shared and words_of_crisis(answer)):
                 raise StaleButton()
             await uow.checkins.save_answer(answer.with_share(shared), self._clock.now())
             await uow.commit()
@@ -435,8 +461,11 @@ class CheckinService:
         question = next_question(answer)
         if person.chat_id is None or question is None:
             return 0
-        if self._asks_privately(checkin):
-            return await self._ask_choice(person, checkin, question, intro=True)
+        privately = self._asks_privately(checkin)
+        if privately or question == SAFETY:
+            return await self._ask_choice(
+                person, checkin, question, intro=True, alone=not privately
+            )
         reminder = Outgoing(text(person.language, "checkin_reminder"))
         return await self._send_quietly(person.chat_id, reminder)
 
@@ -465,7 +494,7 @@ class CheckinService:
             checkin = await uow.checkins.get(checkin_id)
             assert checkin is not None
             report = await self._report(uow, checkin, now)
-            if report.therapy:
+            if report.suggested:
                 await uow.couples.set_therapy_suggested(checkin.couple_id, now.date())
                 await uow.commit()
         if checkin.chat_id is not None and checkin.message_id is not None:
@@ -476,6 +505,10 @@ class CheckinService:
                 log.warning("could not close check-in message: %s", type(error).__name__)
         for reveal in report.reveals:
             await self._send_reveal(reveal)
+        for person in report.supported:
+            if person.chat_id is not None:
+                support = individual_support(person.language, resources_of(person))
+                await self._send_quietly(person.chat_id, support)
         return True
 
     async def _send_reveal(self, reveal: Reveal) -> None:
@@ -504,7 +537,12 @@ class CheckinService:
             rates[person.id] = week_rate(nudges, checkin.iso_year, checkin.iso_week, today)
             scores[person.id] = person_consistency(commitments, nudges, today)
         last = await uow.couples.therapy_suggested_on(couple.id)
-        therapy = should_suggest_therapy(history, now.date(), last)
+        unsafe = await _feeling_unsafe(uow, couple, (a, b))
+        suggested = should_suggest_therapy(history, now.date(), last)
+        # Couples therapy is not advised where one partner fears the other: the one who said so
+        # is offered support of their own instead, privately.
+        therapy = suggested and not unsafe
+        supported = unsafe if suggested else ()
         series = await self._series(uow, couple, (a, b), last_day)
         reveals = []
         # In a group, in the inviter's language as everything there; in private, each their own.
@@ -512,7 +550,7 @@ class CheckinService:
             body = reveal_text(a, b, checkin, answers, rates, scores, therapy, language)
             chart = self._chart(language, last_day, series)
             reveals.append(Reveal(chat_id, body, chart, text(language, "chart_caption")))
-        return Report(a.language, tuple(reveals), therapy)
+        return Report(a.language, tuple(reveals), therapy or bool(supported), supported)
 
     def _chart(self, language: str, last_day: date, series: list[PersonSeries]) -> bytes:
         weeks = recent_weeks(last_day, CHART_WEEKS)
@@ -583,7 +621,9 @@ class Report:
 
     language: str
     reveals: tuple[Reveal, ...]
-    therapy: bool
+    # A suggestion went out: couples therapy, or support of their own to whoever feels unsafe.
+    suggested: bool
+    supported: tuple[Person, ...] = ()
 
 
 def _iso(moment: datetime, zone_name: str) -> tuple[int, int]:
@@ -644,10 +684,17 @@ def choice_buttons(language: str, checkin_id: int, question: str) -> tuple[Butto
     return tuple(Button(str(v), encode_choice(checkin_id, question, v)) for v in range(1, 6))
 
 
-def choice_question(language: str, checkin: Checkin, question: str, *, intro: bool) -> Outgoing:
-    """One choice question for a partner's own chat; the first one says what this is."""
+def choice_question(
+    language: str, checkin: Checkin, question: str, *, intro: bool, alone: bool = False
+) -> Outgoing:
+    """One choice question for a partner's own chat; the first one says what this is, and the
+    safety question asked apart from the group's says why it comes here."""
     body = text(language, QUESTION_KEYS[question])
-    if intro:
+    if question == SAFETY:
+        body = f"{body}\n{text(language, 'q_safety_private')}"
+    if alone:
+        body = f"{text(language, 'checkin_safety_intro', week=checkin.iso_week)}\n\n{body}"
+    elif intro:
         body = f"{text(language, 'checkin_private_intro', week=checkin.iso_week)}\n\n{body}"
     return Outgoing(body, (choice_buttons(language, checkin.id, question),))
 
@@ -660,12 +707,15 @@ def announcement(
     return Outgoing(f"{text(a.language, 'checkin_announce', week=checkin.iso_week)}\n\n{status}")
 
 
+def words_of_crisis(answer: CheckinAnswer) -> bool:
+    """Whether either open answer holds words of crisis, which are never offered for sharing."""
+    return has_crisis_words(answer.appreciated) or has_crisis_words(answer.differently)
+
+
 def share_question(language: str, checkin_id: int, answer: CheckinAnswer) -> Outgoing:
-    """Ask whether the words go into the reveal; with crisis words, offer help first."""
-    crisis = has_crisis_words(answer.appreciated) or has_crisis_words(answer.differently)
-    key = "crisis_resources_words" if crisis else "checkin_share_question"
+    """Ask whether the words go into the reveal."""
     return Outgoing(
-        text(language, key),
+        text(language, "checkin_share_question"),
         (
             (
                 Button(
@@ -706,14 +756,13 @@ def checkin_message(
             "",
             text(lang, "q_trust_numbered"),
             text(lang, "q_progress_numbered"),
-            text(lang, "q_safety_numbered"),
             "",
             text(lang, "checkin_private_note"),
             "",
             status_line(a, b, answers),
         ]
     )
-    rows = tuple(choice_buttons(lang, checkin.id, question) for question in CHOICE_QUESTIONS)
+    rows = tuple(choice_buttons(lang, checkin.id, question) for question in GROUP_QUESTIONS)
     words = Button(text(lang, "btn_words"), "", url=f"{bot_link}?start=words-{checkin.id}")
     return Outgoing(body, (*rows, (words,)))
 
@@ -749,7 +798,8 @@ def reveal_text(
         return lines
 
     lines = [text(lang, "reveal_header", week=checkin.iso_week), ""]
-    for field in ("trust", "progress", "safety"):
+    # The safety answer is never revealed: only its author sees it, in their own /progress.
+    for field in ("trust", "progress"):
         lines.append(text(lang, QUESTION_KEYS[field]))
         lines.append(f"  {a.name}: {value(a, field)}   ·   {b.name}: {value(b, field)}")
     for field, key in (
@@ -783,3 +833,20 @@ def today_of(person: Person, now: datetime) -> date:
     """The person's local date."""
     zone = valid_zone(person.timezone)
     return now.astimezone(zone or UTC).date()
+
+
+async def _feeling_unsafe(
+    uow: UnitOfWork, couple: Couple, people: tuple[Person, Person]
+) -> tuple[Person, ...]:
+    """The partners whose latest safety answer was low."""
+    latest: dict[int, tuple[tuple[int, int], int]] = {}
+    for checkin, answer in await uow.checkins.answers_of_couple(couple.id, CHART_WEEKS + 2):
+        week = (checkin.iso_year, checkin.iso_week)
+        if answer.safety is not None and week >= latest.get(answer.person_id, ((0, 0), 0))[0]:
+            latest[answer.person_id] = (week, answer.safety)
+    return tuple(p for p in people if p.id in latest and is_low_safety(latest[p.id][1]))
+
+
+def _newly_low(before: CheckinAnswer, after: CheckinAnswer) -> bool:
+    """Whether this choice made the safety answer low: once, not at every repeated press."""
+    return is_low_safety(after.safety) and not is_low_safety(before.safety)

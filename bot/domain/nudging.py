@@ -263,8 +263,8 @@ class NudgeService:
     async def reflect(self, person: Person, words: str) -> Outgoing:
         """Keep the words written after a miss, privately; offer to share them.
 
-        Words of violence, threat or self-harm get crisis resources first, and are only ever
-        shared if the author explicitly asks to.
+        Words of violence, threat or self-harm are kept too, and never offered for sharing (the
+        conversation has answered them with crisis lines first).
         """
         assert person.pending is not None
         cleaned = clean_words(words, MAX_REFLECTION)
@@ -277,9 +277,9 @@ class NudgeService:
             await uow.commit()
         if not kept or nudge is None:
             return Outgoing(text(person.language, "reflection_saved"))
-        share = share_button(person.language, actions.SHARE_REFLECTION, nudge.id)
         if has_crisis_words(cleaned):
-            return Outgoing(text(person.language, "crisis_resources_reflection"), share)
+            return Outgoing(text(person.language, "reflection_kept_private"))
+        share = share_button(person.language, actions.SHARE_REFLECTION, nudge.id)
         return Outgoing(text(person.language, "reflection_saved_share"), share)
 
     async def share_reflection(self, person: Person, nudge_id: int) -> str:
@@ -287,7 +287,8 @@ class NudgeService:
         now = self._clock.now()
         async with self._uow() as uow:
             nudge = await uow.nudges.get(nudge_id)
-            if nudge is None or not nudge.reflection:
+            # Words of crisis are never shared, not even by a forged or old button.
+            if nudge is None or not nudge.reflection or has_crisis_words(nudge.reflection):
                 raise StaleButton()
             if nudge.person_id != person.id:
                 raise NotYours()

@@ -49,6 +49,7 @@ class ProgressService:
             nudges = await uow.nudges.of_person_between(person.id, today - HISTORY, today)
             commitments = await uow.commitments.of_person(person.id)
             series = await self._series(uow, person)
+            past = await uow.checkins.answers_of_person(person.id)
         lang = person.language
         lines = [text(lang, "progress_header"), ""]
         active = [c for c in commitments if c.state != CommitmentState.DELETED]
@@ -71,7 +72,12 @@ class ProgressService:
             told = honesty(nudges, today - timedelta(days=27), today, today)
             lines += ["", text(lang, "progress_honesty", answered=told.answered, due=told.due)]
         trend = " → ".join(str(t) for t in series.trust if t is not None) or "—"
-        lines += ["", text(lang, "progress_trust", trend=trend), "", text(lang, "progress_note")]
+        lines += ["", text(lang, "progress_trust", trend=trend)]
+        # Only in the person's own /progress: nobody else ever sees how safe they felt.
+        felt = [str(p.answer.safety) for p in past[-WEEKS:] if p.answer.safety is not None]
+        if felt:
+            lines.append(text(lang, "progress_safety", trend=" → ".join(felt)))
+        lines += ["", text(lang, "progress_note")]
         return self._view(person, "\n".join(lines), [series])
 
     async def couple(self, person: Person, group_chat_id: int) -> ProgressView:

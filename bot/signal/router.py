@@ -11,14 +11,17 @@ from typing import Any
 from bot.conversation import COMMANDS, Conversation, Document, Photo, Reply, Where
 from bot.db.signal_store import SqlSignalStore
 from bot.domain import actions
+from bot.domain.helplines import country_of_number
 from bot.domain.people import Identity
 from bot.domain.ports import DeliveryError, Outgoing, Sent
 from bot.domain.throttle import Throttle, Verdict
 from bot.signal.addresses import Address
 from bot.signal.messenger import SignalMessenger
 from bot.signal.words import (
+    Command,
     answer_verb,
     choice_number,
+    is_sos,
     language_of_number,
     parse_command,
     reaction_verb,
@@ -114,8 +117,13 @@ class SignalRouter:
     ) -> tuple[Identity, Where]:
         person_chat = await self._store.chat_id_for(Address(recipient=source))
         name, number = envelope.get("sourceName"), envelope.get("sourceNumber")
-        language = language_of_number(number if isinstance(number, str) else None)
-        who = Identity(person_chat, name if isinstance(name, str) else "", language)
+        number = number if isinstance(number, str) else None
+        who = Identity(
+            person_chat,
+            name if isinstance(name, str) else "",
+            language_of_number(number),
+            country_of_number(number),
+        )
         group = data.get("groupInfo")
         group_id = group.get("groupId") if isinstance(group, dict) else None
         if isinstance(group_id, str) and group_id:
@@ -144,6 +152,8 @@ class SignalRouter:
 
     async def _message(self, who: Identity, where: Where, message: str, quoted: int | None) -> None:
         command = parse_command(message)
+        if command is None and not where.group and is_sos(message):
+            command = Command("sos", [], "")
         if command is not None:
             if where.group and command.name not in COMMANDS:
                 return  # People talk in their group; only Kept's own commands are for the bot.

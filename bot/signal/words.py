@@ -56,6 +56,15 @@ SPANISH_CALLING_CODES = (
 )
 
 
+# Typed without a slash in a private chat, these mean /sos: someone in fear may not remember it.
+SOS_WORDS = frozenset({"sos", "ayuda urgente", "urgent help", "socorro"})
+
+
+def is_sos(message: str) -> bool:
+    """Whether a private message asks for crisis lines in words ("sos", "ayuda urgente")."""
+    return " ".join(without_accents(message.lower()).strip(" .!¡?¿").split()) in SOS_WORDS
+
+
 @dataclass(frozen=True)
 class Command:
     """A typed command: its name (no slash, lower case), its words, and the rest as typed."""

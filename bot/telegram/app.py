@@ -44,6 +44,7 @@ MENU = (
     "export",
     "forget",
     "help",
+    "sos",
 )
 # Seconds to wait for Telegram; long polling adds its own timeout on top.
 REQUEST_TIMEOUT = 15.0

@@ -79,9 +79,15 @@ class TelegramHandlers:
         addressed = message.text.split()[0].lower().endswith("@" + self._bot_username().lower())
         if message.chat.type != ChatType.PRIVATE and not addressed:
             return
-        # The whole word, "@bot" included: no command handler took it, so it stays unknown.
+        # The whole word, "@bot" included: no command handler took it, so it stays unknown. Its
+        # words still go along: in private they are read for crisis words like any other.
         replies = await self._conversation.command(
-            identity(user), command_word(message), [], "", where(message), self._surface
+            identity(user),
+            command_word(message),
+            [],
+            command_rest(message.text),
+            where(message),
+            self._surface,
         )
         await send_replies(message, replies)
 

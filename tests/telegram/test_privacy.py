@@ -73,15 +73,17 @@ async def answer_nudge(kept: Kept, user: TgUser, message: Call, reflection: str)
 
 
 async def answer_checkin(
-    kept: Kept, user: TgUser, checkin: Call, words: tuple[str, ...], *, share: bool
+    kept: Kept, user: TgUser, checkin: Call, safety: Call, words: tuple[str, ...], *, share: bool
 ) -> None:
-    """The user taps 4 / Yes / 5 in the group, writes the open answers privately, and shares
-    them in the reveal or keeps them private."""
-    choices = [d for d in checkin.callback_data if d.endswith((".t.4", ".p.yes", ".s.5"))]
-    assert len(choices) == 3, checkin.callback_data
+    """The user taps 4 / Yes in the group and 5 under the private safety question, writes the
+    open answers privately, and shares them in the reveal or keeps them private."""
+    choices = [d for d in checkin.callback_data if d.endswith((".t.4", ".p.yes"))]
+    assert len(choices) == 2, checkin.callback_data
     for data in choices:
         kept.clock.advance(timedelta(seconds=5))
         await kept.press(user, data, checkin)
+    [data] = [d for d in safety.callback_data if d.endswith(".s.5")]
+    await kept.press(user, data, safety)
     calls = []
     for said in words:
         calls = await kept.send(user, said)
@@ -120,10 +122,12 @@ async def history(kept: Kept, *, linked: bool) -> Call | None:
     checkin = None
     if linked:
         kept.clock.advance(timedelta(minutes=5))
-        opened = kept.sent(await kept.send(FRIDA, "/checkin", GROUP_CHAT), GROUP)
-        [checkin] = [c for c in opened if c.buttons]
-        await answer_checkin(kept, FRIDA, checkin, FRIDA_WORDS, share=True)
-        await answer_checkin(kept, BEN, checkin, (BEN_WORDS,), share=False)
+        calls = await kept.send(FRIDA, "/checkin", GROUP_CHAT)
+        [checkin] = [c for c in kept.sent(calls, GROUP) if c.buttons]
+        [frida_safety] = [c for c in kept.sent(calls, FRIDA.id) if c.buttons]
+        [ben_safety] = [c for c in kept.sent(calls, BEN.id) if c.buttons]
+        await answer_checkin(kept, FRIDA, checkin, frida_safety, FRIDA_WORDS, share=True)
+        await answer_checkin(kept, BEN, checkin, ben_safety, (BEN_WORDS,), share=False)
     kept.clock.advance(timedelta(hours=1))
     return checkin
 
@@ -390,11 +394,13 @@ async def test_forget_ends_the_partners_couple_steps_but_not_their_own(kept: Kep
 
 async def test_forget_ends_the_partners_check_in_step(kept: Kept) -> None:
     await kept.linked(FRIDA, BEN)
-    opened = kept.sent(await kept.send(FRIDA, "/checkin", GROUP_CHAT), GROUP)
-    [checkin] = [c for c in opened if c.buttons]
-    for data in [d for d in checkin.callback_data if d.endswith((".t.3", ".p.yes", ".s.3"))]:
+    calls = await kept.send(FRIDA, "/checkin", GROUP_CHAT)
+    [checkin] = [c for c in kept.sent(calls, GROUP) if c.buttons]
+    [safety] = [c for c in kept.sent(calls, BEN.id) if c.buttons]
+    for data in [d for d in checkin.callback_data if d.endswith((".t.3", ".p.yes"))]:
         kept.clock.advance(timedelta(seconds=5))
         await kept.press(BEN, data, checkin)
+    await kept.press(BEN, next(d for d in safety.callback_data if d.endswith(".s.3")), safety)
     assert await kept.pending(BEN) == "checkin_words"
     ask = kept.only_reply(await kept.send(FRIDA, "/forget"), FRIDA.id)
     frida = await kept.must(FRIDA)

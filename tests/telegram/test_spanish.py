@@ -358,8 +358,11 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     )
     rows = {n.commitment_id: n for n in await kept.nudges(ANA) if n.local_date.day == 11}
     await walk.press(ANA, f"m:{rows[dishes.id].id}", late)
-    crisis = await walk.reply(ANA, CRISIS)
-    assert "016 en España" in crisis.text and "024 en España" in crisis.text
+    help_first, kept_private = kept.sent(await walk.send(ANA, CRISIS), ANA.id)
+    assert help_first.text.startswith("Gracias por contármelo.")
+    assert "016" in help_first.text and "024" in help_first.text
+    assert kept_private.text == "Guardado aquí, en privado: solo tú puedes verlo, y no lo comparto."
+    assert not kept_private.buttons
     await walk.press(ANA, f"m:{rows[call.id].id}", late)
     assert (await walk.reply(ANA, "/skip")).text == "Está bien. Mañana es un nuevo día 🌱"
     earlier = await walk.reply(ANA, "/today")
@@ -423,6 +426,9 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
 
     opened = await walk.send(ANA, "/checkin", GROUP_CHAT)
     [group_message] = [c for c in kept.sent(opened, GROUP) if c.buttons]
+    [safety] = [c for c in kept.sent(opened, ANA.id) if c.buttons]
+    assert safety.text.startswith("📝 Preguntas de la semana 24: las demás están en el grupo.")
+    assert "¿Cuánta seguridad has sentido" not in group_message.text
     assert group_message.text.startswith("💬 Check-in semanal · semana 24")
     assert group_message.labels[5:8] == ["Sí", "Un poco", "Aún no"]
     assert kept.sent(opened, GROUP) == [group_message], "in the group the check-in is the answer"
@@ -431,9 +437,12 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     )
 
     for data in walk.data(group_message, "q:"):
-        if data.endswith((".t.4", ".p.yes", ".s.5")):
+        if data.endswith((".t.4", ".p.yes")):
             pressed = await walk.press(ANA, data, group_message)
             assert "Anotado, en privado." in kept.toasts(pressed)[0]
+    assert not [d for d in walk.data(group_message, "q:") if ".s." in d]
+    pressed = await walk.press(ANA, walk.data(safety, "q:")[4], safety)
+    assert "Anotado, en privado." in kept.toasts(pressed)[0]
     asked = kept.sent(walk.said, ANA.id)[-1]
     assert asked.text.startswith("Dos preguntas abiertas")
     second = await walk.reply(ANA, APPRECIATED)
@@ -459,12 +468,15 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     assert (await walk.reply(BEN, "/skip")).text.startswith("Gracias. Mostraré el check-in")
     revealed: list[Call] = []
     for data in walk.data(group_message, "q:"):
-        if data.endswith((".t.3", ".p.little", ".s.4")):
+        if data.endswith((".t.3", ".p.little")):
             revealed += await walk.press(BEN, data, group_message)
+    [ben_safety] = [c for c in kept.sent(opened, BEN.id) if c.buttons]
+    revealed += await walk.press(BEN, walk.data(ben_safety, "q:")[3], ben_safety)
     [reveal] = [
         c for c in kept.sent(revealed, GROUP) if c.text.startswith("💬 Check-in de la semana 24")
     ]
     assert "Ana: 4   ·   Ben: 3" in reveal.text and "Ana: Sí   ·   Ben: Un poco" in reveal.text
+    assert "seguridad" not in reveal.text and "Ana: 5" not in reveal.text
     assert f"Ana: “{APPRECIATED}”" in reveal.text
     [photo] = [c for c in revealed if c.method == "sendPhoto"]
     assert photo.params["caption"].startswith("Confianza (líneas, 1–5)")
@@ -475,6 +487,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     # /progress in private and in the group.
     mine = await walk.send(ANA, "/progress")
     assert mine[0].text.startswith("Tu progreso 🌱")
+    assert "(solo lo ves tú): 5" in mine[0].text
     assert f"• {DISHES}: 7 días" in mine[0].text
     assert mine[1].method == "sendPhoto"
     ours = await walk.send(BEN, "/progress", GROUP_CHAT)

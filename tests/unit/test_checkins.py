@@ -28,10 +28,12 @@ from bot.domain.errors import (
     NotPaired,
     StaleButton,
 )
+from bot.domain.helplines import resources_for
 from bot.domain.models import Checkin, CheckinSlot, NudgeStatus, Pending, Person
 from bot.domain.ports import Button, Outgoing, Sent
 from bot.texts import text
-from tests.fakes import PNG_SIGNATURE, InMemoryUnitOfWorkFactory
+from bot.views.safety import individual_support, low_safety_reply
+from tests.fakes import PNG_SIGNATURE, InMemoryUnitOfWorkFactory, SentMessage
 from tests.unit.conftest import MADRID, NEW_YORK, World, daily_score, local
 
 GROUP = -4000
@@ -82,10 +84,38 @@ async def press(world: World, person: Person, checkin: Checkin, row: int, label:
 async def choices(
     world: World, person: Person, checkin: Checkin, trust: int, progress: str, safety: int
 ) -> None:
-    """Answer the three choice questions through the group's buttons."""
+    """Answer trust and progress through the group's buttons, and safety in private."""
     await press(world, person, checkin, 0, str(trust))
     await press(world, person, checkin, 1, progress)
-    await press(world, person, checkin, 2, str(safety))
+    await press_safety(world, person, checkin, safety)
+
+
+def safety_question(world: World, person: Person, checkin: Checkin) -> Outgoing:
+    """The safety question as the person's own chat last received it (never the group)."""
+    asked = [
+        m.message
+        for m in world.messenger.to(int(person.chat_id or 0))
+        if any(_safety_choice(b, checkin) for row in m.message.buttons for b in row)
+    ]
+    assert asked, "the safety question was not asked in private"
+    return asked[-1]
+
+
+def _safety_choice(button: Button, checkin: Checkin) -> bool:
+    action = actions.decode(button.action)
+    choice = decode_choice(str(action.arg)) if action and action.verb == actions.CHECKIN else None
+    return choice is not None and choice.question == "safety" and choice.checkin_id == checkin.id
+
+
+async def press_safety(world: World, person: Person, checkin: Checkin, safety: int) -> str:
+    """Press a rating under the private safety question."""
+    question = safety_question(world, person, checkin)
+    (button,) = [b for row in question.buttons for b in row if b.label == str(safety)]
+    action = actions.decode(button.action)
+    assert action is not None
+    choice = decode_choice(str(action.arg))
+    assert choice is not None
+    return await world.checkins.choose(world.fresh(person), choice)
 
 
 async def words(
@@ -117,10 +147,10 @@ async def decide(world: World, person: Person, question: Outgoing, share: bool) 
     return await world.checkins.decide_share(world.fresh(person), int(action.arg), shared)
 
 
-def share_question(checkin: Checkin, key: str = "checkin_share_question") -> Outgoing:
-    """The private question whether the words go into the reveal (or crisis resources first)."""
+def share_question(checkin: Checkin) -> Outgoing:
+    """The private question whether the words go into the reveal."""
     return Outgoing(
-        text("en", key),
+        text("en", "checkin_share_question"),
         (
             (
                 Button(text("en", "btn_share"), actions.encode(actions.SHARE_WORDS, checkin.id)),
@@ -302,21 +332,30 @@ async def test_the_tick_opens_once_per_iso_week_even_when_ticked_twice(world: Wo
     assert world.store.slot(ana.couple_id).next_at == NEXT_SUNDAY_19_UTC
 
 
-async def test_the_group_message_has_three_rows_of_choices_and_who_answered(world: World) -> None:
-    _, _, checkin = await opened(world)
+async def test_the_group_message_has_two_rows_of_choices_and_who_answered(world: World) -> None:
+    ana, ben, checkin = await opened(world)
 
     message = group_message(world, checkin)
 
     labels = [[b.label for b in row] for row in message.buttons]
-    assert labels[:3] == [
-        ["1", "2", "3", "4", "5"],
-        ["Yes", "A little", "Not yet"],
-        ["1", "2", "3", "4", "5"],
-    ]
-    assert all(len(b.action.encode()) < 64 for row in message.buttons[:3] for b in row)
-    assert message.buttons[3][0].url is not None
-    assert message.buttons[3][0].url.endswith(f"?start=words-{checkin.id}")
+    assert labels[:2] == [["1", "2", "3", "4", "5"], ["Yes", "A little", "Not yet"]]
+    assert not any(_safety_choice(b, checkin) for row in message.buttons for b in row)
+    assert text("en", "q_safety") not in message.text
+    assert all(len(b.action.encode()) < 64 for row in message.buttons[:2] for b in row)
+    assert message.buttons[2][0].url is not None
+    assert message.buttons[2][0].url.endswith(f"?start=words-{checkin.id}")
     assert message.text.splitlines()[-1] == "⏳ Ana · ⏳ Ben"
+    # The safety question went to each partner's own chat, and to no other.
+    for person in (ana, ben):
+        asked = safety_question(world, person, checkin)
+        assert asked.text.startswith(text("en", "checkin_safety_intro", week=24))
+        assert text("en", "q_safety_private") in asked.text
+    safety_chats = {
+        m.chat_id
+        for m in world.messenger.sent
+        if any(_safety_choice(b, checkin) for row in m.message.buttons for b in row)
+    }
+    assert safety_chats == {101, 202}
 
 
 async def test_a_late_tick_opens_while_the_iso_week_lasts(world: World) -> None:
@@ -460,11 +499,11 @@ async def test_the_status_line_shows_who_answered_and_nothing_else(world: World)
     await press(world, ana, checkin, 0, "1")
     assert group_message(world, checkin).text.splitlines()[-1] == "⏳ Ana · ⏳ Ben"
     await press(world, ana, checkin, 1, "A little")
-    await press(world, ana, checkin, 2, "5")
+    await press_safety(world, ana, checkin, 5)
     assert group_message(world, checkin).text.splitlines()[-1] == "✅ Ana · ⏳ Ben"
     await press(world, ben, checkin, 0, "3")
     await press(world, ben, checkin, 1, "Not yet")
-    await press(world, ben, checkin, 2, "2")
+    await press_safety(world, ben, checkin, 2)
 
     assert group_message(world, checkin).text.splitlines()[-1] == "✅ Ana · ✅ Ben"
     assert len(world.messenger.edits) == 6
@@ -483,15 +522,15 @@ async def test_the_open_questions_are_asked_privately_after_the_three_choices(
 
     await press(world, ana, checkin, 0, "3")
     await press(world, ana, checkin, 1, "Yes")
-    assert world.messenger.to(101) == []
-    await press(world, ana, checkin, 2, "4")
+    assert len(world.messenger.to(101)) == 1  # the private safety question
+    await press_safety(world, ana, checkin, 4)
 
-    (asked,) = world.messenger.to(101)
+    (_, asked) = world.messenger.to(101)
     assert asked.message.text == text("en", "checkin_words_q1")
     assert world.fresh(ana).pending == Pending(WORDS, {"id": checkin.id, "q": 1})
     # Changing a choice afterwards does not ask again.
-    await press(world, ana, checkin, 2, "5")
-    assert len(world.messenger.to(101)) == 1
+    await press_safety(world, ana, checkin, 5)
+    assert len(world.messenger.to(101)) == 2
 
 
 async def test_words_are_kept_and_skip_moves_on(world: World) -> None:
@@ -530,9 +569,10 @@ async def test_the_deep_link_asks_the_first_open_question(world: World) -> None:
     assert asked == Outgoing(text("en", "checkin_words_q1"))
     assert world.fresh(ana).pending == Pending(WORDS, {"id": checkin.id, "q": 1})
     await words(world, ana, "early words", None, share=True)
+    before = len(world.messenger.to(101))
     await choices(world, ana, checkin, 3, "Yes", 4)
     # The words were given already: the choices do not ask for them again.
-    assert world.messenger.to(101) == []
+    assert len(world.messenger.to(101)) == before
     (answer,) = world.store.answers_of(checkin.id)
     assert answer.complete
 
@@ -584,6 +624,7 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
 
     # Before the reveal: the group saw only who answered; privately each saw only questions.
     private = {text("en", "checkin_words_q1"), text("en", "checkin_words_q2")}
+    private |= {safety_question(world, p, checkin).text for p in (ana, ben)}
     first = world.messenger.sent[0].message.text.splitlines()
     for shown in before:
         assert not any(w in shown for w in (*ANA_WORDS, *BEN_WORDS))
@@ -598,10 +639,12 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     for question, ana_says, ben_says in (
         ("q_trust", "Ana: 2", "Ben: 5"),
         ("q_progress", "Ana: A little", "Ben: Not yet"),
-        ("q_safety", "Ana: 3", "Ben: 4"),
     ):
         answers = lines[lines.index(text("en", question)) + 1]
         assert ana_says in answers and ben_says in answers
+    # How safe each felt is shown to nobody: not the question, not the answers.
+    assert text("en", "q_safety") not in reveal
+    assert not any(line.startswith("  Ana: 3") or "Ben: 4 " in line for line in lines)
     for said in (*ANA_WORDS, *BEN_WORDS):
         assert said in reveal
     ana_score = daily_score([True, True, False, True, True, True])
@@ -670,19 +713,19 @@ async def test_reminder_after_exactly_24_hours_only_to_who_has_not_answered(
 
     world.clock.set(SLOT + timedelta(hours=23, minutes=59))
     assert await world.checkins.remind_due() == 0
-    assert world.messenger.to(202) == []
+    assert len(world.messenger.to(202)) == 1  # only the private safety question, when it opened
 
     world.clock.set(SLOT + timedelta(hours=24))
     assert await world.checkins.remind_due() == 1
 
-    (reminder,) = world.messenger.to(202)
+    (_, reminder) = world.messenger.to(202)
     assert reminder.message.text == text("en", "checkin_reminder")
     assert len(world.messenger.to(101)) == private_to_ana
     assert world.store.checkins[checkin.id].reminded_at == world.clock.now()
 
     world.clock.advance(hours=1)
     assert await world.checkins.remind_due() == 0
-    assert len(world.messenger.to(202)) == 1
+    assert len(world.messenger.to(202)) == 2
     assert ben.chat_id == 202
 
 
@@ -721,8 +764,12 @@ async def test_a_checkin_survives_a_restart(world: World) -> None:
     question = await restarted.got_words(world.fresh(ana), ANA_WORDS[1])
     assert question == share_question(checkin)
     await restarted.decide_share(world.fresh(ana), checkin.id, True)
-    for row, label in ((0, "5"), (1, "Yes"), (2, "5")):
-        (button,) = [b for b in group_message(world, checkin).buttons[row] if b.label == label]
+    for row, label in ((0, "5"), (1, "Yes"), (None, "5")):
+        shown = group_message(world, checkin) if row is not None else None
+        buttons = shown.buttons[row] if shown and row is not None else ()
+        if row is None:
+            (buttons,) = safety_question(world, ben, checkin).buttons
+        (button,) = [b for b in buttons if b.label == label]
         action = actions.decode(button.action)
         assert action is not None
         choice = decode_choice(str(action.arg))
@@ -753,7 +800,7 @@ async def test_therapy_is_suggested_after_three_low_weeks_and_not_again_within_f
         checkin = world.store.checkin_rows()[-1]
         # They answer on Monday morning, in the week after the one being revealed.
         world.clock.set(sunday + timedelta(hours=14))
-        await choices(world, ana, checkin, 2, "Not yet", 2)
+        await choices(world, ana, checkin, 2, "Not yet", 3)
         await words(world, ana, None, None)
         await choices(world, ben, checkin, 4, "A little", 4)
         await words(world, ben, None, None)
@@ -802,20 +849,19 @@ def shown_anywhere(world: World) -> list[str]:
 
 async def crisis_answer(world: World, person: Person, checkin: Checkin) -> Outgoing:
     """Choices, then an everyday first answer and crisis words in the second."""
-    await choices(world, person, checkin, 2, "Not yet", 2)
+    await choices(world, person, checkin, 2, "Not yet", 3)
     await world.checkins.got_words(world.fresh(person), ANA_WORDS[0])
     return await world.checkins.got_words(world.fresh(person), CRISIS_WORDS)
 
 
-async def test_crisis_words_get_resources_and_stay_out_of_the_reveal_when_kept_private(
-    world: World,
-) -> None:
+async def test_crisis_words_are_kept_private_with_no_share_offered(world: World) -> None:
     ana, ben, checkin = await opened(world)
 
-    question = await crisis_answer(world, ana, checkin)
+    reply = await crisis_answer(world, ana, checkin)
 
-    assert question == share_question(checkin, "crisis_resources_words")
-    assert await decide(world, ana, question, share=False) == text("en", "words_private")
+    assert reply == Outgoing(text("en", "words_kept_private"))
+    (answer,) = [a for a in world.store.answers_of(checkin.id) if a.person_id == ana.id]
+    assert answer.differently == CRISIS_WORDS and answer.complete and not answer.words_shared
     await choices(world, ben, checkin, 4, "Yes", 4)
     await words(world, ben, None, None)
 
@@ -825,49 +871,21 @@ async def test_crisis_words_get_resources_and_stay_out_of_the_reveal_when_kept_p
     assert text("en", "reveal_differently") not in reveal
     assert all(w not in shown for w in (CRISIS_WORDS, "afraid") for shown in shown_anywhere(world))
     assert all(ANA_WORDS[0] not in shown for shown in shown_anywhere(world))
-    (answer,) = [a for a in world.store.answers_of(checkin.id) if a.person_id == ana.id]
-    assert answer.differently == CRISIS_WORDS and not answer.words_shared
 
 
-async def test_crisis_words_are_revealed_only_when_their_author_presses_share(
-    world: World,
-) -> None:
-    ana, ben, checkin = await opened(world)
-    question = await crisis_answer(world, ana, checkin)
-    await choices(world, ben, checkin, 4, "Yes", 4)
-    await words(world, ben, None, None)
-    assert reveal_texts(world) == []
-
-    assert await decide(world, ana, question, share=True) == text("en", "words_shared")
-
-    (reveal,) = reveal_texts(world)
-    assert f"Ana: “{CRISIS_WORDS}”" in reveal and f"Ana: “{ANA_WORDS[0]}”" in reveal
-
-
-async def test_without_a_decision_the_reveal_waits_and_the_close_keeps_the_words_private(
-    world: World,
-) -> None:
+async def test_a_forged_share_of_crisis_words_is_refused_and_changes_nothing(world: World) -> None:
     ana, ben, checkin = await opened(world)
     await crisis_answer(world, ana, checkin)
-    await choices(world, ben, checkin, 4, "Yes", 4)
-    await words(world, ben, None, None)
+    answers_before = world.store.answers_of(checkin.id)
 
-    # Both chose, but Ana has not said whether her words go into the reveal.
-    assert world.store.checkins[checkin.id].closed_at is None
-    assert reveal_texts(world) == []
-    world.clock.set(SLOT + timedelta(hours=71, minutes=59))
-    assert await world.checkins.close_due() == 0
-
-    world.clock.set(SLOT + timedelta(hours=72))
-    assert await world.checkins.close_due() == 1
-
-    (reveal,) = reveal_texts(world)
-    assert "Ana: 2" in reveal and "Ben: 4" in reveal
-    assert "did not answer" not in reveal
-    assert all(w not in shown for w in (CRISIS_WORDS, "afraid") for shown in shown_anywhere(world))
-    assert all(ANA_WORDS[0] not in shown for shown in shown_anywhere(world))
     with pytest.raises(StaleButton):
         await world.checkins.decide_share(world.fresh(ana), checkin.id, True)
+
+    assert world.store.answers_of(checkin.id) == answers_before
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+    (reveal,) = reveal_texts(world)
+    assert CRISIS_WORDS not in reveal and ANA_WORDS[0] not in reveal
 
 
 async def test_words_kept_private_are_not_revealed_beside_shared_ones(world: World) -> None:
@@ -896,13 +914,12 @@ async def test_the_therapy_suggestion_stays_beside_crisis_words_kept_private(
         world.clock.advance(minutes=30)
         await choices(world, ben, checkin, 4, "Yes", 4)
         await words(world, ben, None, None)
-        await choices(world, ana, checkin, ana_trust, "Not yet", 2)
+        await choices(world, ana, checkin, ana_trust, "Not yet", 3)
         if week == 1:
             # Ana's trust fell by three points, and what she wrote needs care, not an audience.
             await world.checkins.got_words(world.fresh(ana), None)
-            question = await world.checkins.got_words(world.fresh(ana), CRISIS_WORDS)
-            assert question == share_question(checkin, "crisis_resources_words")
-            await decide(world, ana, question, share=False)
+            reply = await world.checkins.got_words(world.fresh(ana), CRISIS_WORDS)
+            assert reply == Outgoing(text("en", "words_kept_private"))
         else:
             await words(world, ana, None, None)
         suggested.append(text("en", "therapy_suggestion") in reveal_texts(world)[-1])
@@ -911,21 +928,17 @@ async def test_the_therapy_suggestion_stays_beside_crisis_words_kept_private(
     assert all(CRISIS_WORDS not in shown for shown in shown_anywhere(world))
 
 
-async def test_new_words_after_sharing_need_a_new_decision(world: World) -> None:
+async def test_new_crisis_words_after_sharing_are_kept_private(world: World) -> None:
     ana, ben, checkin = await opened(world)
     await choices(world, ana, checkin, 3, "Yes", 4)
     await words(world, ana, *ANA_WORDS, share=True)
 
     # Ana opens the group's "add your words" link again and writes something else.
     await world.checkins.start_words(world.fresh(ana), checkin.id)
-    question = await words(world, ana, CRISIS_WORDS, None)
-    assert question == share_question(checkin, "crisis_resources_words")
+    reply = await words(world, ana, CRISIS_WORDS, None)
+    assert reply == Outgoing(text("en", "words_kept_private"))
     await choices(world, ben, checkin, 4, "Yes", 4)
     await words(world, ben, None, None)
-    assert reveal_texts(world) == []
-
-    world.clock.set(SLOT + timedelta(hours=72))
-    assert await world.checkins.close_due() == 1
 
     (reveal,) = reveal_texts(world)
     assert "Ana: 3" in reveal
@@ -934,7 +947,8 @@ async def test_new_words_after_sharing_need_a_new_decision(world: World) -> None
 
 async def test_a_share_decision_is_refused_to_others_and_without_words(world: World) -> None:
     ana, ben, checkin = await opened(world)
-    question = await crisis_answer(world, ana, checkin)
+    await choices(world, ana, checkin, 3, "Yes", 4)
+    question = await words(world, ana, *ANA_WORDS)
     await choices(world, ben, checkin, 4, "Yes", 4)
     carl = await world.person(303, "Carl")
     answers_before = world.store.answers_of(checkin.id)
@@ -950,3 +964,103 @@ async def test_a_share_decision_is_refused_to_others_and_without_words(world: Wo
     assert world.store.answers_of(checkin.id) == answers_before
     assert reveal_texts(world) == []
     assert question.buttons == share_question(checkin).buttons
+
+
+# -- the safety answer ---------------------------------------------------------------------
+
+
+async def test_a_low_safety_answer_gets_resources_at_once_in_private_only(world: World) -> None:
+    ana, _, checkin = await opened(world)
+    await press(world, ana, checkin, 0, "4")
+    before = len(world.messenger.sent)
+
+    await press_safety(world, ana, checkin, 2)
+
+    (help_now,) = [m for m in world.messenger.sent[before:] if m.chat_id == 101]
+    assert help_now.message == low_safety_reply("en", resources_for("ES"))
+    assert "016" in help_now.message.text and "findahelpline.com" in help_now.message.text
+    assert all(m.chat_id != 202 and m.chat_id != GROUP for m in world.messenger.sent[before:])
+    # Pressed again, or lowered further: the help is not repeated.
+    await press_safety(world, ana, checkin, 2)
+    await press_safety(world, ana, checkin, 1)
+    assert len([m for m in world.messenger.sent if m.message == help_now.message]) == 1
+
+
+async def test_a_safe_answer_gets_no_crisis_message(world: World) -> None:
+    ana, _, checkin = await opened(world)
+    before = len(world.messenger.sent)
+
+    await press_safety(world, ana, checkin, 3)
+
+    assert world.messenger.sent[before:] == []
+
+
+async def test_a_low_safety_answer_holds_back_couples_therapy_and_offers_support_alone(
+    world: World,
+) -> None:
+    ana, ben = await linked(world)
+    reveals, supported = [], []
+    for week in range(3):
+        sunday = SLOT + timedelta(weeks=week)
+        world.clock.set(sunday)
+        assert await world.checkins.open_due() == 1
+        checkin = world.store.checkin_rows()[-1]
+        world.clock.set(sunday + timedelta(hours=1))
+        before = len(world.messenger.sent)
+        # Three weeks of low trust call for therapy; Ana says she does not feel safe.
+        await choices(world, ana, checkin, 1, "Not yet", 2 if week == 2 else 3)
+        await words(world, ana, None, None)
+        await choices(world, ben, checkin, 4, "A little", 4)
+        await words(world, ben, None, None)
+        reveals.append(reveal_texts(world)[-1])
+        supported.append([m.chat_id for m in world.messenger.sent[before:] if is_support(m)])
+
+    assert all(text("en", "therapy_suggestion") not in reveal for reveal in reveals)
+    assert supported == [[], [], [101]]
+    (support,) = [m.message for m in world.messenger.sent if is_support(m)]
+    assert support == individual_support("en", resources_for("ES"))
+    assert "016" in support.text
+    assert all(text("en", "individual_support") not in shown for shown in reveals)
+
+
+def is_support(sent: SentMessage) -> bool:
+    """Whether a message is the offer of support of one's own."""
+    return sent.message.text.startswith(text("en", "individual_support"))
+
+
+async def test_therapy_returns_once_the_latest_safety_answer_is_safe_again(world: World) -> None:
+    ana, ben = await linked(world)
+    suggested = []
+    for week in range(7):
+        sunday = SLOT + timedelta(weeks=week)
+        world.clock.set(sunday)
+        assert await world.checkins.open_due() == 1
+        checkin = world.store.checkin_rows()[-1]
+        world.clock.set(sunday + timedelta(hours=1))
+        await choices(world, ana, checkin, 1, "Not yet", 2 if week < 3 else 4)
+        await words(world, ana, None, None)
+        await choices(world, ben, checkin, 1, "Not yet", 4)
+        await words(world, ben, None, None)
+        suggested.append(text("en", "therapy_suggestion") in reveal_texts(world)[-1])
+
+    # Held back while Ana felt unsafe: support went to her instead, and like the suggestion it
+    # counts for four weeks; then, with Ana safe again, the couple hears of therapy.
+    assert suggested == [False, False, False, False, False, False, True]
+    assert len([m for m in world.messenger.sent if is_support(m)]) == 1
+
+
+async def test_the_safety_answer_is_in_the_authors_progress_only(world: World) -> None:
+    ana, ben, checkin = await opened(world)
+    await choices(world, ana, checkin, 4, "Yes", 2)
+    await words(world, ana, None, None)
+    await choices(world, ben, checkin, 5, "Yes", 4)
+    await words(world, ben, None, None)
+
+    mine = await world.progress.personal(world.fresh(ana))
+    theirs = await world.progress.personal(world.fresh(ben))
+    together = await world.progress.couple(world.fresh(ben), GROUP)
+
+    assert text("en", "progress_safety", trend="2") in mine.text
+    assert text("en", "progress_safety", trend="4") in theirs.text
+    assert text("en", "progress_safety", trend="2") not in theirs.text
+    assert "safe" not in together.text.lower()

@@ -177,6 +177,7 @@ async def test_missed_asks_for_a_private_reflection_and_keeps_it(world: World) -
 
 
 CRISIS_REFLECTION = "Sometimes I'm afraid he will hit me"
+OWN_WORDS = "I froze when the bill came; next time I'll tell you straight away"
 
 
 async def reflected(world: World, words: str) -> tuple[Person, Person, Nudge, Outgoing]:
@@ -201,16 +202,18 @@ def showing(world: World, words: str) -> list[int]:
     ]
 
 
-async def test_a_reflection_with_crisis_words_gets_crisis_resources_and_stays_private(
+async def test_a_reflection_with_crisis_words_is_kept_private_with_no_share_offered(
     world: World,
 ) -> None:
-    _, _, nudge, reply = await reflected(world, CRISIS_REFLECTION)
+    ana, _, nudge, reply = await reflected(world, CRISIS_REFLECTION)
 
-    assert reply == Outgoing(
-        text("en", "crisis_resources_reflection"), share_reflection_button(nudge)
-    )
+    assert reply == Outgoing(text("en", "reflection_kept_private"))
     row = world.store.nudge(nudge.id)
     assert (row.reflection, row.reflection_shared_at) == (CRISIS_REFLECTION, None)
+    # Not even a forged share button passes them on.
+    with pytest.raises(StaleButton):
+        await world.nudges.share_reflection(world.fresh(ana), nudge.id)
+    assert world.store.nudge(nudge.id).reflection_shared_at is None
     assert showing(world, CRISIS_REFLECTION) == []
     assert showing(world, "afraid") == []
 
@@ -223,33 +226,33 @@ async def test_everyday_words_get_no_crisis_resources(world: World) -> None:
 async def test_a_shared_reflection_reaches_the_partner_privately_and_only_once(
     world: World,
 ) -> None:
-    ana, _, nudge, _ = await reflected(world, CRISIS_REFLECTION)
+    ana, _, nudge, _ = await reflected(world, OWN_WORDS)
     world.clock.advance(minutes=3)
 
     toast = await world.nudges.share_reflection(ana, nudge.id)
 
     assert toast == text("en", "shared_done", name="Ben")
     # To Ben's private chat, never the couple's group.
-    assert showing(world, CRISIS_REFLECTION) == [202]
+    assert showing(world, OWN_WORDS) == [202]
     assert world.messenger.to(202)[-1].message == Outgoing(
         text(
             "en",
             "partner_reflection",
             name="Ana",
             text="text you when I'm late",
-            words=CRISIS_REFLECTION,
+            words=OWN_WORDS,
         )
     )
     assert world.store.nudge(nudge.id).reflection_shared_at == world.clock.now()
 
     with pytest.raises(AlreadyAnswered):
         await world.nudges.share_reflection(world.fresh(ana), nudge.id)
-    assert showing(world, CRISIS_REFLECTION) == [202]
+    assert showing(world, OWN_WORDS) == [202]
 
 
 @pytest.mark.parametrize("who", ["partner", "stranger"])
 async def test_someone_elses_share_button_is_refused(world: World, who: str) -> None:
-    _, ben, nudge, _ = await reflected(world, CRISIS_REFLECTION)
+    _, ben, nudge, _ = await reflected(world, OWN_WORDS)
     presser = ben if who == "partner" else await world.person(303, "Carl")
     sent_before = len(world.messenger.sent)
 
@@ -257,7 +260,7 @@ async def test_someone_elses_share_button_is_refused(world: World, who: str) -> 
         await world.nudges.share_reflection(presser, nudge.id)
 
     assert len(world.messenger.sent) == sent_before
-    assert showing(world, CRISIS_REFLECTION) == []
+    assert showing(world, OWN_WORDS) == []
     assert world.store.nudge(nudge.id).reflection_shared_at is None
 
 

@@ -124,7 +124,7 @@ async def test_the_questions_come_one_at_a_time_in_order_then_the_words(world: W
     assert [b.label for b in progress.buttons[0]] == list(PROGRESS)
     assert await pick(world, ana, "A little") == ""
     safety = world.messenger.to(ANA)[-1].message
-    assert safety.text == text("en", "q_safety")
+    assert safety.text == f"{text('en', 'q_safety')}\n{text('en', 'q_safety_private')}"
     assert [b.label for b in safety.buttons[0]] == list(RATINGS)
     assert await pick(world, ana, "5") == ""
 
@@ -238,7 +238,7 @@ async def test_in_a_signal_group_nothing_of_the_answers_shows_before_the_reveal(
     private = {
         intro("en", "q_trust"),
         text("en", "q_progress"),
-        text("en", "q_safety"),
+        f"{text('en', 'q_safety')}\n{text('en', 'q_safety_private')}",
         text("en", "checkin_words_q1"),
         text("en", "checkin_words_q2"),
         text("en", "checkin_share_question"),
@@ -302,13 +302,18 @@ async def test_a_group_with_private_choices_and_both_partners_keeps_the_group_ch
 
     (posted,) = world.messenger.to(GROUP)
     assert posted.message.text.startswith(text("en", "checkin_header", week=24))
-    assert len(posted.message.buttons) == 4
-    assert world.messenger.to(ANA) == [] and world.messenger.to(BEN) == []
+    # Trust and progress under the group's message, and the link for words; never safety.
+    assert len(posted.message.buttons) == 3
+    assert text("en", "q_safety") not in posted.message.text
+    (to_ana,) = world.messenger.to(ANA)
+    (to_ben,) = world.messenger.to(BEN)
+    for asked in (to_ana, to_ben):
+        assert asked.message.text.startswith(text("en", "checkin_safety_intro", week=24))
     checkin = only_checkin(world)
-    # A choice under the group message asks nothing privately, and says it is noted.
+    # A choice under the group message asks nothing more privately, and says it is noted.
     toast = await world.checkins.choose(world.fresh(ana), Choice(checkin.id, "trust", 3))
     assert toast == text("en", "checkin_noted")
-    assert world.messenger.to(ANA) == []
+    assert world.messenger.to(ANA) == [to_ana]
 
 
 class FlakyMembership(RecordingMessenger):
@@ -326,8 +331,9 @@ async def test_a_failed_membership_check_keeps_the_group_checkin(world: World) -
     assert await checkins.open_now(ana) == CheckinMode.GROUP
 
     (posted,) = flaky.to(GROUP)
-    assert len(posted.message.buttons) == 4
-    assert flaky.to(ANA) == [] and flaky.to(BEN) == []
+    assert len(posted.message.buttons) == 3
+    # Only the safety question, which is never asked in the group.
+    assert len(flaky.to(ANA)) == 1 and len(flaky.to(BEN)) == 1
 
 
 # -- presses twice, out of order, by others ----------------------------------------------------
