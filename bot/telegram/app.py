@@ -43,6 +43,7 @@ MENU = (
     "language",
     "export",
     "forget",
+    "unpair",
     "help",
 )
 # Seconds to wait for Telegram; long polling adds its own timeout on top.
