@@ -66,6 +66,7 @@ COMMANDS = frozenset(
         "export",
         "forget",
         "sos",
+        "unpair",
     }
 )
 
@@ -162,6 +163,7 @@ class Conversation:
             "chores": (ANYWHERE, self._chores),
             "export": (PRIVATE, self._export),
             "forget": (PRIVATE, self._forget),
+            "unpair": (PRIVATE, self._unpair),
         }
         assert set(self._actions) | {"start", "help", "sos"} == COMMANDS
 
@@ -409,6 +411,9 @@ class Conversation:
 
     async def _checkin(self, person: Person, request: Request) -> list[Reply]:
         """/checkin opens this week's check-in now; /checkin <weekday> <HH:MM> sets the slot."""
+        if request.where.group:
+            # Only in the group the couple linked (an ended couple's group is linked to no one).
+            await self._s.pairing.check_linked(person, request.where.chat_id)
         if len(request.args) >= 2:
             return [await self._set_checkin_slot(person, request.args[0], request.args[1])]
         mode = await self._s.checkins.open_now(person)
@@ -458,6 +463,10 @@ class Conversation:
         """/forget: ask for the confirmation button before deleting anything."""
         return [await self._s.privacy.ask_forget(person)]
 
+    async def _unpair(self, person: Person, _: Request) -> list[Reply]:
+        """/unpair: ask for the confirmation button before ending the couple."""
+        return [await self._s.pairing.ask_unpair(person)]
+
     # -- buttons ---------------------------------------------------------------------------
 
     async def _press(self, person: Person, action: actions.Action, pressed: Sent | None) -> Pressed:
@@ -489,6 +498,11 @@ class Conversation:
             return Pressed("", edit=Outgoing(forgotten.message))
         if verb == actions.KEEP_DATA:
             return Pressed("", edit=Outgoing(await self._s.privacy.keep(person, int(arg))))
+        if verb == actions.UNPAIR:
+            unpaired = await self._s.pairing.unpair(person, int(arg))
+            return Pressed("", edit=Outgoing(unpaired.message))
+        if verb == actions.KEEP_COUPLE:
+            return Pressed("", edit=Outgoing(await self._s.pairing.keep_couple(person, int(arg))))
         if verb in actions.CHORE_VERBS:
             return await self._chore_press(person, verb, arg, pressed)
         return await self._commitment_press(person, verb, int(arg))
@@ -561,6 +575,8 @@ def refusal_for_unknown(action: actions.Action | None) -> str:
         return "error_not_yours"
     if action.verb in (actions.FORGET, actions.KEEP_DATA):
         return "error_forget_stale"
+    if action.verb in (actions.UNPAIR, actions.KEEP_COUPLE):
+        return "error_unpair_stale"
     if action.verb in (
         actions.CHORE_ADD,
         actions.CHORE_SWAP,

@@ -436,6 +436,13 @@ class InMemoryInvites(_Repository):
     async def mark_used(self, code: str, used_by: int, at: datetime) -> None:
         self._tx.invites.update(code, used_by=used_by, used_at=_utc(at))
 
+    async def expire_unused(self, inviter_id: int, at: datetime) -> None:
+        moment = _utc(at)
+        for invite in self._tx.invites.rows():
+            unused = invite.inviter_id == inviter_id and invite.used_at is None
+            if unused and invite.expires_at > moment:
+                self._tx.invites.update(invite.code, expires_at=moment)
+
 
 class InMemoryCommitments(_Repository):
     """Commitments over the store."""

@@ -288,6 +288,18 @@ class SqlInvites(_Repository):
         )
         return [_invite(row) for row in rows]
 
+    async def expire_unused(self, inviter_id: int, at: datetime) -> None:
+        # Expired rather than deleted: /export still shows the invitation that was made.
+        await self._session.execute(
+            update(InviteRow)
+            .where(
+                InviteRow.inviter_id == inviter_id,
+                InviteRow.used_at.is_(None),
+                InviteRow.expires_at > at,
+            )
+            .values(expires_at=at)
+        )
+
     async def delete_of_person(self, person_id: int) -> None:
         await self._session.execute(delete(InviteRow).where(InviteRow.inviter_id == person_id))
         await self._session.execute(

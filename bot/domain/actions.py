@@ -24,6 +24,9 @@ KEEP_WORDS = "kw"
 SMALLER = "st"
 FORGET = "fy"
 KEEP_DATA = "fx"
+# /unpair: end the couple, or stay paired; the argument is the couple's id.
+UNPAIR = "uy"
+KEEP_COUPLE = "ux"
 # The chore plan: add, assignee, days, swap a day and its answer.
 CHORE_ADD = "ha"
 CHORE_SWAP = "hs"
@@ -70,6 +73,8 @@ _WITH_ID = {
     CANCEL_DELETE,
     FORGET,
     KEEP_DATA,
+    UNPAIR,
+    KEEP_COUPLE,
 }
 DAY_PRESETS = ("all", "wk", "we", "pick")
 

@@ -15,7 +15,7 @@ from datetime import datetime, time
 
 from bot.domain import actions
 from bot.domain.commitments import PRESET_MASKS, clean_text, days_label
-from bot.domain.couples import couple_and_partner
+from bot.domain.couples import couple_and_partner, linked_couple
 from bot.domain.errors import (
     AlreadyAnswered,
     AssigneeAtLimit,
@@ -142,12 +142,12 @@ class ChoreService:
             if group_chat_id is None:
                 couple, _ = await _paired(uow, person)
                 return await _view(uow, couple, person.language)
-            linked = await uow.couples.by_group(group_chat_id)
-            if linked is None:
-                await _paired(uow, person)
-                raise ChoresElsewhere()
-            if not linked.has(person.id):
-                raise NotAPartner()
+            if await uow.couples.by_group(group_chat_id) is None:
+                own, _ = await couple_and_partner(uow, person)
+                # Paired: the plan is elsewhere; not (or no longer) paired: nothing is here.
+                if own is not None:
+                    raise ChoresElsewhere()
+            linked = await linked_couple(uow, person, group_chat_id)
             return await _view(uow, linked, person.language)
 
     async def _post_plan(self, couple: Couple, language: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.domain.errors import GroupNotLinked, NotAPartner
 from bot.domain.models import Couple, Person
 from bot.domain.ports import UnitOfWork
 
@@ -23,3 +24,14 @@ async def partner_of(uow: UnitOfWork, person: Person) -> Person | None:
     """The person's partner, if any."""
     _, partner = await couple_and_partner(uow, person)
     return partner
+
+
+async def linked_couple(uow: UnitOfWork, person: Person, group_chat_id: int) -> Couple:
+    """The couple that linked this group, when the person is one of its partners."""
+    couple = await uow.couples.by_group(group_chat_id)
+    if couple is None:
+        # Never linked, or its couple ended (/unpair, /forget): there is nothing to show here.
+        raise GroupNotLinked()
+    if not couple.has(person.id):
+        raise NotAPartner()
+    return couple

@@ -185,3 +185,21 @@ class UnknownLanguage(KeptError):
     """Kept has no messages in that language."""
 
     key = "error_bad_language"
+
+
+class NothingToUnpair(NotPaired):
+    """/unpair from someone who is not in a couple."""
+
+    key = "unpair_not_paired"
+
+
+class UnpairNotAwaited(StaleButton):
+    """An /unpair button from an old or someone else's confirmation: the couple stays as it is."""
+
+    key = "error_unpair_stale"
+
+
+class GroupNotLinked(KeptError):
+    """A couple's command in a group that no couple has linked (or whose couple has ended)."""
+
+    key = "error_group_not_linked"

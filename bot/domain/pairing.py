@@ -1,4 +1,4 @@
-"""Use cases of pairing: invitations, joining, linking the couple's group chat."""
+"""Use cases of pairing: invitations, joining, linking the couple's group chat, and /unpair."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.domain import actions
 from bot.domain.checkins import next_slot
+from bot.domain.couples import couple_and_partner, linked_couple
 from bot.domain.errors import (
     AlreadyPaired,
     InviteExpired,
@@ -15,12 +17,15 @@ from bot.domain.errors import (
     InviterPaired,
     InviteUsed,
     NotAPartner,
+    NothingToUnpair,
     NotPaired,
     OwnInvite,
     PartnerElsewhere,
+    UnpairNotAwaited,
 )
-from bot.domain.models import Couple, Invite, Person
+from bot.domain.models import Couple, Invite, Pending, Person
 from bot.domain.ports import (
+    Button,
     Clock,
     DeliveryError,
     Messenger,
@@ -28,11 +33,14 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
+from bot.domain.privacy import end_couple
 from bot.texts import text
 
 log = logging.getLogger(__name__)
 
 INVITE_LIFETIME = timedelta(hours=48)
+# The pending step while the /unpair confirmation waits for its button.
+UNPAIR = "unpair"
 # No 0/O or 1/I/L: codes are read aloud and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -65,6 +73,14 @@ class Linked:
     partner_in_group: bool
     partner_name: str
     names: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Unpaired:
+    """The outcome of /unpair: what to tell the person, and whether the partner was told."""
+
+    message: str
+    partner_told: bool
 
 
 class PairingService:
@@ -149,6 +165,90 @@ class PairingService:
             await uow.commit()
         present = await self._messenger.is_member(group_chat_id, partner.chat_id)
         return Linked(couple, present, partner.name, (person.name, partner.name))
+
+    async def check_linked(self, person: Person, group_chat_id: int) -> None:
+        """Refuse a couple's command in a group that is not linked to the person's couple."""
+        async with self._uow() as uow:
+            await linked_couple(uow, person, group_chat_id)
+
+    # -- /unpair: a quiet way out ------------------------------------------------------------
+
+    async def ask_unpair(self, person: Person) -> Outgoing:
+        """/unpair: say plainly what ending the couple does, and wait for the button."""
+        async with self._uow() as uow:
+            couple, _ = await couple_and_partner(uow, person)
+            if couple is None:
+                raise NothingToUnpair()
+            # The couple's id in the step and the buttons: a confirmation of this couple can
+            # never end a later one.
+            await uow.people.set_pending(person.id, Pending(UNPAIR, {"couple": couple.id}))
+            await uow.commit()
+        lang = person.language
+        return Outgoing(
+            text(lang, "unpair_confirm"),
+            (
+                (
+                    Button(text(lang, "btn_unpair"), actions.encode(actions.UNPAIR, couple.id)),
+                    Button(
+                        text(lang, "btn_stay_paired"),
+                        actions.encode(actions.KEEP_COUPLE, couple.id),
+                    ),
+                ),
+            ),
+        )
+
+    async def keep_couple(self, person: Person, couple_id: int) -> str:
+        """The "Stay paired" button: nothing changes."""
+        async with self._uow() as uow:
+            await _awaiting_unpair(uow, person, couple_id)
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+        return text(person.language, "unpair_cancelled")
+
+    async def unpair(self, person: Person, couple_id: int) -> Unpaired:
+        """End the couple: each keeps their own; the partner is told once, in private."""
+        async with self._uow() as uow:
+            couple = await _awaiting_unpair(uow, person, couple_id)
+            partner = await uow.people.get(couple.partner_of(person.id))
+            await end_couple(uow, couple, self._clock.now())
+            await uow.commit()
+        log.info("person %s ended couple %s", person.id, couple.id)
+        told = await self._tell_unpaired(partner) if partner is not None else False
+        done = "unpair_done" if told else "unpair_done_untold"
+        return Unpaired(text(person.language, done), told)
+
+    async def _tell_unpaired(self, partner: Person) -> bool:
+        # Their private chat only, never the group, and no reason: it is not ours to give.
+        if partner.chat_id is None:
+            return False
+        note = Outgoing(text(partner.language, "partner_unpaired"))
+        try:
+            await self._messenger.send(partner.chat_id, note)
+        except DeliveryError as error:
+            log.warning(
+                "could not tell person %s their couple ended: %s", partner.id, type(error).__name__
+            )
+            return False
+        return True
+
+
+async def _awaiting_unpair(uow: UnitOfWork, person: Person, couple_id: int) -> Couple:
+    """The couple, when this /unpair button is the person's and its confirmation is awaited."""
+    fresh = await uow.people.get(person.id)
+    pending = fresh.pending if fresh is not None else None
+    # Someone else's button, an old one, or one pressed again after the couple ended: refused
+    # alike, and nothing changes (so the partner is told once).
+    awaited = (
+        fresh is not None
+        and fresh.couple_id == couple_id
+        and pending is not None
+        and pending.kind == UNPAIR
+        and pending.data.get("couple") == couple_id
+    )
+    couple = await uow.couples.get(couple_id) if awaited else None
+    if couple is None or not couple.has(person.id):
+        raise UnpairNotAwaited()
+    return couple
 
 
 async def _refuse_if_paired(uow: UnitOfWork, person: Person) -> None:

@@ -1,4 +1,7 @@
-"""Use cases of privacy: everything about a person as data (/export), and forgetting them (/forget)."""
+"""Use cases of privacy: everything about a person as data (/export), and forgetting them (/forget).
+
+Ending a couple lives here too (`end_couple`): /forget and /unpair both do it.
+"""
 
 from __future__ import annotations
 
@@ -50,8 +53,8 @@ FORGET = "forget"
 EXPORT_FORMAT = "kept-export"
 EXPORT_VERSION = 2
 EXPORT_FILE_NAME = "kept-export.json"
-# Guided steps about the partner's own promises survive the end of their couple; any other step
-# (check-in words, the chore plan…) belonged to the couple and may name the person forgotten.
+# Guided steps about a partner's own promises survive the end of their couple; any other step
+# (check-in words, the chore plan…) belonged to the couple and may name the other partner.
 OWN_STEPS = frozenset(
     {COMMIT_WHAT, COMMIT_DAYS, COMMIT_TIME, CHANGE_TIME, CHANGE_DAYS, CHANGE_TEXT, REFLECTION}
 )
@@ -130,7 +133,7 @@ class PrivacyService:
             fresh = await _confirmable(uow, person, person_id)
             couple, partner = await couple_and_partner(uow, fresh)
             if couple is not None:
-                await _end_couple(uow, couple, partner, self._clock.now())
+                await end_couple(uow, couple, self._clock.now())
             await _erase(uow, fresh)
             await uow.commit()
         log.info("person %s was forgotten at their request", person.id)
@@ -162,18 +165,25 @@ async def _confirmable(uow: UnitOfWork, person: Person, person_id: int) -> Perso
     return fresh
 
 
-async def _end_couple(
-    uow: UnitOfWork, couple: Couple, partner: Person | None, now: datetime
-) -> None:
-    """Undo the couple; the partner keeps their own promises, nudges and check-in answers."""
+async def end_couple(uow: UnitOfWork, couple: Couple, now: datetime) -> None:
+    """Undo the couple (/forget and /unpair): an open check-in closes unrevealed, invitations
+    stop working, and both partners are single again with their own promises, nudges, check-in
+    answers and settings; steps that belonged to the couple end."""
     open_checkin = await uow.checkins.open_of(couple.id)
     if open_checkin is not None:
-        # Closed without a reveal: half of it is about to be deleted.
+        # Closed without a reveal: the couple it was for is over (and under /forget, half of it
+        # is about to be deleted).
         await uow.checkins.close(open_checkin.id, now)
-    if partner is not None:
-        await uow.people.set_couple(partner.id, None)
-        if partner.pending is not None and partner.pending.kind not in OWN_STEPS:
-            await uow.people.set_pending(partner.id, None)
+    for person_id in (couple.partner_a_id, couple.partner_b_id):
+        person = await uow.people.get(person_id)
+        if person is None:
+            continue
+        # A code made before the pairing would otherwise come alive again now, and pair the
+        # person with whoever holds it (the former partner too).
+        await uow.invites.expire_unused(person.id, now)
+        await uow.people.set_couple(person.id, None)
+        if person.pending is not None and person.pending.kind not in OWN_STEPS:
+            await uow.people.set_pending(person.id, None)
     await uow.couples.delete(couple.id)
 
 

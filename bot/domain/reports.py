@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.domain.charts_port import ChartMaker, PersonSeries
-from bot.domain.errors import NotAPartner
+from bot.domain.couples import linked_couple
 from bot.domain.models import CommitmentState, Person
 from bot.domain.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from bot.domain.progress import (
@@ -83,9 +83,7 @@ class ProgressService:
     async def couple(self, person: Person, group_chat_id: int) -> ProgressView:
         """The couple's view in their group: each partner's figures side by side."""
         async with self._uow() as uow:
-            couple = await uow.couples.by_group(group_chat_id)
-            if couple is None or not couple.has(person.id):
-                raise NotAPartner()
+            couple = await linked_couple(uow, person, group_chat_id)
             partners = [await uow.people.get(i) for i in (couple.partner_a_id, couple.partner_b_id)]
             lines = [text(person.language, "progress_couple_header"), ""]
             series = []

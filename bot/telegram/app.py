@@ -43,6 +43,7 @@ MENU = (
     "language",
     "export",
     "forget",
+    "unpair",
     "help",
     "sos",
 )

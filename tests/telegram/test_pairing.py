@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -298,3 +298,95 @@ async def test_private_commands_in_a_group_point_to_the_private_chat(
 
     assert reply.text.startswith("Let's do that in our private chat")
     assert await kept.snapshot(ANA) == before
+
+
+# /unpair
+
+UNPAIR_STALE = "This choice is no longer open, so nothing changed. Send /unpair if you want to end your couple."
+NOT_LINKED = "This group isn't linked to a couple in Kept"
+
+
+async def test_unpair_is_private_and_needs_a_couple(kept: Kept) -> None:
+    await kept.start(ANA)
+
+    in_group = kept.only_reply(await kept.send(ANA, "/unpair", GROUP_CHAT), GROUP)
+    alone = kept.only_reply(await kept.send(ANA, "/unpair"), ANA.id)
+
+    assert in_group.text.startswith("Let's do that in our private chat")
+    assert alone.text.startswith("You're not paired with anyone right now")
+    assert in_group.buttons == [] and alone.buttons == []
+    assert await kept.pending(ANA) is None
+
+
+async def test_unpair_ends_the_couple_quietly_and_each_carries_on(kept: Kept) -> None:
+    await kept.linked(ANA, BEN)
+    await kept.send(ANA, "/commit 21:00 Text Ben when I leave work")
+    await kept.send(BEN, "/commit 21:00 Walk the dog")
+    opened = kept.sent(await kept.send(ANA, "/checkin", GROUP_CHAT), GROUP)
+    [checkin] = [c for c in opened if c.buttons]
+    couple = await kept.couple(ANA)
+    assert couple is not None
+
+    ask = kept.only_reply(await kept.send(ANA, "/unpair"), ANA.id)
+    assert ask.text.startswith("End your couple in Kept?")
+    assert ask.labels == ["Yes, end the couple", "Stay paired"]
+    assert ask.callback_data == [f"uy:{couple.id}", f"ux:{couple.id}"]
+    pressed = await kept.press(ANA, f"uy:{couple.id}", ask)
+
+    [done] = kept.edits(pressed)
+    assert done.text.startswith("Done: your couple in Kept has ended.") and done.buttons == []
+    # Ben is told once, in private; the group hears nothing.
+    [told] = kept.sent(pressed)
+    assert told.chat_id == BEN.id and told.text.startswith("Your couple in Kept has ended.")
+    assert [c for c in pressed if c.chat_id == GROUP] == []
+    assert (await kept.must(ANA)).couple_id is None and (await kept.must(BEN)).couple_id is None
+    # Pressed again: nothing ends twice, nobody is told twice.
+    again = await kept.press(ANA, f"uy:{couple.id}", ask)
+    assert kept.only_toast(again) == UNPAIR_STALE and kept.sent(again) == []
+    # The old check-in's buttons and the old group's commands say so, kindly.
+    late = kept.only_toast(await kept.press(BEN, checkin.callback_data[0], checkin))
+    assert late == "This choice is no longer open. /today shows what's open now."
+    for user in (ANA, BEN):
+        for command in ("/checkin", "/progress", "/chores"):
+            reply = kept.only_reply(await kept.send(user, command, GROUP_CHAT), GROUP)
+            assert reply.text.startswith(NOT_LINKED), (user.first_name, command, reply.text)
+
+    # Each is still nudged about their own promise; Ana's answer goes to nobody else.
+    kept.clock.set(datetime(2026, 6, 10, 21, 0, tzinfo=UTC))
+    nudges = {c.chat_id: c for c in kept.sent(await kept.tick())}
+    assert set(nudges) == {ANA.id, BEN.id}
+    assert "Text Ben when I leave work" in nudges[ANA.id].text
+    assert "Walk the dog" in nudges[BEN.id].text
+    [nudge] = await kept.nudges(ANA)
+    answered = await kept.press(ANA, f"k:{nudge.id}", nudges[ANA.id])
+    assert kept.toasts(answered) == ["✅ Kept. Well done."] and kept.sent(answered) == []
+    assert [c.text for c in await kept.commitments(ANA)] == ["Text Ben when I leave work"]
+
+    # Both are free to pair again, with each other too.
+    assert kept.only_reply(await kept.send(ANA, "/unpair"), ANA.id).text.startswith(
+        "You're not paired with anyone right now"
+    )
+    code = await kept.pair_code(BEN)
+    joined = await kept.send(ANA, f"/join {code}")
+    assert kept.sent(joined, ANA.id)[0].text.startswith("You and Ben are now paired")
+
+
+async def test_stay_paired_keeps_the_couple_and_others_cannot_confirm(kept: Kept) -> None:
+    await kept.paired(ANA, BEN)
+    await kept.start(CARL)
+    couple = await kept.couple(ANA)
+    assert couple is not None
+    ask = kept.only_reply(await kept.send(ANA, "/unpair"), ANA.id)
+
+    # Ben and Carl press Ana's button (forged): refused, nothing changes.
+    for user in (BEN, CARL):
+        forged = await kept.press(user, f"uy:{couple.id}", chat_id=user.id)
+        assert kept.only_toast(forged) == UNPAIR_STALE and kept.sent(forged) == []
+    stay = await kept.press(ANA, f"ux:{couple.id}", ask)
+
+    [edit] = kept.edits(stay)
+    assert edit.text == "Nothing changed: you're still paired." and edit.buttons == []
+    late = await kept.press(ANA, f"uy:{couple.id}", ask)
+    assert kept.only_toast(late) == UNPAIR_STALE and kept.sent(late) == []
+    assert await kept.couple(ANA) == await kept.couple(BEN) == couple
+    assert await kept.pending(ANA) is None

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.domain.errors import NotAPartner
+from bot.domain.errors import GroupNotLinked, NotAPartner
 from bot.domain.models import CheckinAnswer, CommitmentState, NudgeStatus, Person
 from bot.texts import text
 from tests.fakes import PNG_SIGNATURE
@@ -180,9 +180,12 @@ async def test_couple_view_refuses_strangers_and_other_groups(world: World) -> N
     await world.pairing.link(dana, -5000)
     world.clock.set(NOW)
 
-    for person, group in ((carl, GROUP), (dana, GROUP), (ana, -5000), (ana, -6000)):
+    for person, group in ((carl, GROUP), (dana, GROUP), (ana, -5000)):
         with pytest.raises(NotAPartner):
             await world.progress.couple(world.fresh(person), group)
+    # A group no couple linked: nothing to show there, said as such.
+    with pytest.raises(GroupNotLinked):
+        await world.progress.couple(world.fresh(ana), -6000)
 
     assert world.charts.calls == []
     assert eve.couple_id == dana.couple_id
