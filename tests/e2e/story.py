@@ -112,3 +112,10 @@ def next_whole_minute() -> datetime:
     if (target - now).total_seconds() < 10:
         target += timedelta(minutes=1)
     return target
+
+
+def press_safety(api: FakeBotApi, user: int, label: str) -> None:
+    """Answer the safety question, which comes only to the person's own chat."""
+    asked = api.wait_for_message(user, "How safe did you feel")
+    query = api.press(user, asked, buttons(asked)[label])
+    api.wait_for(lambda: api.callback_answer(query), what=f"answer to {user}'s safety press")

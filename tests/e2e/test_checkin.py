@@ -18,6 +18,7 @@ from tests.e2e.story import (
     buttons,
     fake_api,
     pair_and_link,
+    press_safety,
     running_bot,
 )
 
@@ -38,15 +39,17 @@ def checkin_message(api: FakeBotApi) -> dict[str, object]:
 
 
 def press_answers(api: FakeBotApi, user: int, trust: str, progress: str, safety: str) -> None:
-    """Press one answer per row of the check-in message, waiting for each press to be answered."""
+    """Press trust and progress under the group's message and safety in private, waiting for
+    each press to be answered."""
     message = checkin_message(api)
     markup = message["reply_markup"]
     assert isinstance(markup, dict)
     rows = markup["inline_keyboard"]
-    for row, label in zip(rows[:3], (trust, progress, safety), strict=True):
+    for row, label in zip(rows[:2], (trust, progress), strict=True):
         data = next(b["callback_data"] for b in row if b["text"] == label)
         query = api.press(user, message, data)
         api.wait_for(lambda q=query: api.callback_answer(q), what=f"answer to {user}'s press")
+    press_safety(api, user, safety)
 
 
 def db_rows(tmp_path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -96,9 +99,10 @@ def test_checkin_answered_by_both_is_revealed_together(api: FakeBotApi, tmp_path
     text = str(reveal["text"])
     assert "Alex: 4   ·   Sam: 3" in text
     assert "Alex: A little   ·   Sam: Not yet" in text
-    assert "Alex: 5   ·   Sam: 4" in text
+    # How safe each felt is revealed to nobody.
+    assert "Alex: 5" not in text and "How safe" not in text
     assert f"Alex: “{ALEX_WORDS}”" in text
-    assert text.count("Alex:") >= 4 and "Sam: — · —" in text.replace(" %", "")
+    assert text.count("Alex:") >= 3 and "Sam: — · —" in text.replace(" %", "")
     assert "Ups and downs are normal" in text
     photo = api.calls_to("sendPhoto")[0]
     assert photo.params["chat_id"] == GROUP

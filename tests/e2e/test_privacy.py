@@ -30,6 +30,7 @@ from tests.e2e.story import (
     buttons,
     fake_api,
     pair_and_link,
+    press_safety,
     run_kept,
     running_bot,
 )
@@ -100,10 +101,11 @@ def checkin_with_words(api: FakeBotApi) -> None:
     message = api.wait_for_message(GROUP, "Weekly check-in")
     markup = message["reply_markup"]
     assert isinstance(markup, dict)
-    for row, label in zip(markup["inline_keyboard"][:3], ("4", "Yes", "5"), strict=True):
+    for row, label in zip(markup["inline_keyboard"][:2], ("4", "Yes"), strict=True):
         data = next(b["callback_data"] for b in row if b["text"] == label)
         query = api.press(ALEX, message, data)
         api.wait_for(lambda q=query: api.callback_answer(q), what="the answer to a press")
+    press_safety(api, ALEX, "5")
     api.wait_for_message(ALEX, "What did your partner do this week that you appreciated?")
     api.send_text(ALEX, None, APPRECIATED)
     second = api.wait_for_message(ALEX, "could do differently")
@@ -190,7 +192,8 @@ def test_a_whole_run_keeps_words_out_of_logs_and_encrypted_at_rest(
     # Rotation: the new key first, the old one after it; rekey; then the new key alone.
     rotated = run_kept({**env, "DATA_KEY": f"{KEY_B},{KEY_A}"}, tmp_path, "rekey")
     assert rotated.returncode == 0, rotated.stderr
-    assert "re-encrypted 3 stored fields" in rotated.stderr
+    # The reflection, the written answer and the safety answer.
+    assert "re-encrypted 4 stored fields" in rotated.stderr
     assert run_kept({**env, "DATA_KEY": KEY_A}, tmp_path).returncode == 2
     with running_bot(api, tmp_path, {"DATA_KEY": KEY_B}) as kept:
         again = export(api)

@@ -1,5 +1,5 @@
 """Safety in the words people write, end to end: crisis words are answered privately with help
-and reach neither the group nor the partner unless their author presses Share."""
+and reach neither the group nor the partner: their author gets crisis lines first."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.story import ALEX, GROUP, SAM, buttons, fake_api, pair_and_link, running_bot
+from tests.e2e.story import (
+    ALEX,
+    GROUP,
+    SAM,
+    buttons,
+    fake_api,
+    pair_and_link,
+    press_safety,
+    running_bot,
+)
 
 pytestmark = pytest.mark.e2e
 MADRID = ZoneInfo("Europe/Madrid")
@@ -21,10 +30,7 @@ CHECKIN_WORDS = "Sometimes I'm afraid he will hit me"
 APPRECIATED = "Sam watered the basil every morning"
 REFLECTION = "Anoche me amenazó y tuve miedo de volver a casa"
 PROMISE = "Call Sam at lunch"
-CRISIS_CHECKIN = "Some of it sounds like you may be hurting or not safe"
-CRISIS_REFLECTION = "Some of what you wrote sounds like you may be hurting or not safe"
-SHARE = "🤝 Share with my partner"
-KEEP = "🔒 Keep it private"
+CRISIS = "Some of what you wrote sounds like you may be hurting or not safe"
 
 
 @pytest.fixture
@@ -62,9 +68,10 @@ def choose(api: FakeBotApi, user: int, trust: str, progress: str, safety: str) -
     message = api.wait_for_message(GROUP, "Weekly check-in")
     markup = message["reply_markup"]
     assert isinstance(markup, dict)
-    for row, label in zip(markup["inline_keyboard"][:3], (trust, progress, safety), strict=True):
+    for row, label in zip(markup["inline_keyboard"][:2], (trust, progress), strict=True):
         data = next(b["callback_data"] for b in row if b["text"] == label)
         answered(api, api.press(user, message, data))
+    press_safety(api, user, safety)
 
 
 def test_crisis_words_in_a_checkin_are_answered_privately_and_never_revealed(
@@ -73,16 +80,17 @@ def test_crisis_words_in_a_checkin_are_answered_privately_and_never_revealed(
     with running_bot(api, tmp_path):
         pair_and_link(api)
         api.send_text(ALEX, GROUP, "/checkin@kept_test_bot")
-        choose(api, ALEX, "2", "Not yet", "2")
+        choose(api, ALEX, "2", "Not yet", "3")
         api.wait_for_message(ALEX, "What did your partner do this week that you appreciated?")
         api.send_text(ALEX, None, APPRECIATED)
         second = api.wait_for_message(ALEX, "could do differently")
         api.send_text(ALEX, None, CHECKIN_WORDS)
 
-        help_ = api.wait_for_message(ALEX, CRISIS_CHECKIN, after_id=int(second["message_id"]))
-        assert "findahelpline.com" in str(help_["text"])
-        assert set(buttons(help_)) == {SHARE, KEEP}
-        assert "Your words stay private" in press_and_wait(api, ALEX, help_, KEEP)
+        help_ = api.wait_for_message(ALEX, CRISIS, after_id=int(second["message_id"]))
+        assert "findahelpline.com" in str(help_["text"]) and buttons(help_) == {}
+        # Then, calmly, the step goes on: the words stay private, with nothing to share.
+        kept = api.wait_for_message(ALEX, "Your words stay here", after_id=int(help_["message_id"]))
+        assert buttons(kept) == {}
 
         choose(api, SAM, "4", "Yes", "4")
         api.wait_for_message(SAM, "appreciated?")
@@ -115,7 +123,7 @@ def recorded_sent(db_path: Path) -> bool:
         return bool(db.execute("select count(*) from nudges where status = 'sent'").fetchone()[0])
 
 
-def test_a_reflection_with_crisis_words_reaches_the_partner_only_when_shared(
+def test_a_reflection_with_crisis_words_gets_the_lines_and_is_never_shared(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
     with running_bot(api, tmp_path):
@@ -130,21 +138,13 @@ def test_a_reflection_with_crisis_words_reaches_the_partner_only_when_shared(
         prompt = api.wait_for_message(ALEX, "Thank you for being honest about")
         api.send_text(ALEX, None, REFLECTION)
 
-        help_ = api.wait_for_message(ALEX, CRISIS_REFLECTION, after_id=int(prompt["message_id"]))
-        assert "016 in Spain" in str(help_["text"])
-        assert set(buttons(help_)) == {SHARE}
-        api.wait_for_message(GROUP, "Alex was honest today")
-        # Sam cannot share what Alex wrote.
-        assert "belongs to someone else" in press_and_wait(api, SAM, help_, SHARE)
-        for chat in (GROUP, SAM):
-            assert shown_in(api, chat, REFLECTION) == []
-            assert shown_in(api, chat, "amenaz") == []
+        help_ = api.wait_for_message(ALEX, CRISIS, after_id=int(prompt["message_id"]))
+        assert "016" in str(help_["text"]) and "findahelpline.com" in str(help_["text"])
+        assert buttons(help_) == {}
+        kept = api.wait_for_message(ALEX, "Kept here, privately", after_id=int(help_["message_id"]))
+        assert buttons(kept) == {}
+        api.wait_for_message(GROUP, "Alex")
 
-        assert "Shared with Sam" in press_and_wait(api, ALEX, help_, SHARE)
-        shared = api.wait_for_message(SAM, "chose to share what they wrote")
-        assert REFLECTION in str(shared["text"])
-        press_and_wait(api, ALEX, help_, SHARE)
-
-    assert len(shown_in(api, SAM, REFLECTION)) == 1
-    assert shown_in(api, GROUP, REFLECTION) == []
-    assert shown_in(api, GROUP, "amenaz") == []
+    for chat in (GROUP, SAM):
+        assert shown_in(api, chat, REFLECTION) == []
+        assert shown_in(api, chat, "amenaz") == []
