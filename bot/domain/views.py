@@ -8,6 +8,7 @@ from datetime import datetime
 from bot.domain import actions
 from bot.domain.models import Nudge, NudgeStatus, Person
 from bot.domain.ports import Button, Outgoing
+from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import valid_zone
 from bot.texts import short_date, text
 
@@ -95,6 +96,10 @@ def partner_message(
 ) -> Outgoing:
     """What the partner sees after an answer; 'I noticed' until they have pressed it."""
     key = "partner_kept" if nudge.status == NudgeStatus.KEPT else "partner_missed"
+    if has_crisis_words(commitment_text):
+        # Words of crisis were answered in private with crisis lines; they never reach the
+        # partner, not even as the name of a promise.
+        commitment_text = text(reader_language, "partner_private_promise")
     body = text(
         reader_language,
         key,
