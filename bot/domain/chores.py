@@ -48,6 +48,7 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
+from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import days_of, parse_local_time
 from bot.domain.views import short_label
 from bot.texts import day_name, day_names, text
@@ -198,6 +199,9 @@ class ChoreService:
         return _days_question(person.language, assignee, str(pending.data["name"]))
 
     async def _got_name(self, person: Person, words: str) -> Outgoing:
+        if has_crisis_words(words):
+            # The chore plan is shared with the partner: such words never become part of it.
+            return Outgoing(text(person.language, "chore_name_not_shared"))
         name = clean_chore_name(words)
         async with self._uow() as uow:
             _, partner = await _paired(uow, person)

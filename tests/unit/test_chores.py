@@ -625,3 +625,21 @@ async def test_accept_and_decline_pressed_at_once_settle_once(
     moved = [c.weekdays for c in shares(world, ben)]
     assert (settled, moved) in ((SwapState.ACCEPTED, [mask_of([2])]), (SwapState.DECLINED, []))
     assert len(world.messenger.to(101)) == 1, "Ana hears one answer"
+
+
+async def test_crisis_words_never_become_a_chore_the_partner_sees(
+    world: World, chores: ChoreService
+) -> None:
+    ana, _ = await world.couple()
+    assert ana.couple_id is not None
+    await chores.begin_add(ana, ana.couple_id, ana.chat_id)
+    before = state(world)
+
+    reply = await chores.got_text(world.fresh(ana), "he hits me when I don't clean")
+
+    assert reply == Outgoing(text("en", "chore_name_not_shared"))
+    assert state(world) == before and world.store.chores == {}
+    assert world.fresh(ana).pending is not None
+    assert world.fresh(ana).pending.kind == CHORE_NAME  # type: ignore[union-attr]
+    who = await chores.got_text(world.fresh(ana), DISHES)
+    assert who.text == f"Who takes care of “{DISHES}”?"
