@@ -47,7 +47,7 @@ _CHAT = {
     # English
     "kms": "kill myself",
     "kys": "kill yourself",
-    "unalive": "kill",
+    "unalive": "kill myself",
     "unalived": "killed",
     "unaliving": "killing",
     "sewerslide": "suicide",
@@ -246,7 +246,8 @@ _ES_PARTNER = (
 )
 _EN_IDIOMS = (
     r"\bdying (?:to|for) (?!die\b|be dead|end\b|kill)",
-    r"\bto die for\b",
+    r"\bto die for\b(?<!want to die for)(?<!wanted to die for)(?<!wanting to die for)"
+    r"(?! (?:weeks|days|months|years|a while|so long|ages|a long time)\b)",
     r"\bdie(?:d|s)? (?:of|from|with) (?:embarrassment|shame|laughter|laughing|boredom|cringe|"
     r"curiosity|cuteness|envy|jealousy|happiness|joy|hunger|thirst|heat|the heat|old age)",
     r"\b(?:die|died|dying|dead) laughing\b",
@@ -303,7 +304,10 @@ _EN_IDIOMS = (
     r"swing))\b",
     r"\bkick(?:ed|s|ing)? " + _OBJ + r" out of (?:the )?(?:group|chat|game|class|team|club|"
     r"lobby|server|meeting|call|match)\b",
-    r"\bcut " + _OBJ + r" (?:off|some slack)\b|\blocked me out of (?:my|the) (?:account|app|"
+    r"\bgrab\w* (?:the|my|our) (?:kids|baby|children|son|daughter|dog) (?:from|at|after|before|"
+    r"on|and|up)\b|\bcut "
+    + _OBJ
+    + r" (?:off|some slack)\b|\blocked me out of (?:my|the) (?:account|app|"
     r"phone|laptop|computer|email)\b",
     r"\bi (?:just |accidentally |literally |also )?(?:hit|bumped|banged|stubbed|kicked|smacked|"
     r"whacked) my (?:head|knee|toe|elbow|shin|leg|foot|arm|hand|funny bone|shoulder|hip)\b",
@@ -317,7 +321,8 @@ _EN_IDIOMS = (
 
 _ES_IDIOMS = (
     r"\b(?:me|te|se|nos) (?:muero|muere|mueres|moria|mori|murio|morimos|moriria|moriste|"
-    r"vamos a morir|voy a morir) (?:de|por|con) (?:la |el |los |las )?(?:risa|ganas|hambre|"
+    r"vamos a morir|voy a morir|estoy muriendo) (?:de|del|por|con) (?:la |el |los |las |un )?"
+    r"(?:risa|susto|impresion|ganas|hambre|"
     r"sueno|frio|calor|sed|verguenza|pena ajena|amor|aburrimiento|envidia|celos|nervios|"
     r"curiosidad|emocion|ternura|cansancio|gusto|alegria|felicidad|antojo|ilusion|impaciencia|"
     r"dolor de \w+)",
@@ -339,6 +344,10 @@ _ES_IDIOMS = (
     r"\b(?:el|la|los|las|este|esta|estos|estas|ese|esa|esto|eso|mi|mis) (?!"
     + _ES_PARTNER
     + r"\b)(?:\w+ )?(?:me|nos) (?:esta|estan|estaba|estaban) matando\b",
+    r"\b(?:el|la|los|las|este|esta|estos|estas|ese|esa|esto|eso) (?!" + _ES_PARTNER + r"\b)\w+ "
+    r"(?:\w+ )?(?:me|nos) (?:mata|matan|mataba|mataban)\b(?! (?:a golpes|si))",
+    r"\bme (?:empujaron|empujan|empujo la gente) en (?:el|la) (?:metro|bus|autobus|tren|concierto|"
+    r"fila|cola|multitud|camion|micro)\b",
     r"\b(?:me|nos) (?:mato|mate|matamos|matando|mataba) (?:a |de |en |por )?(?:estudiar|"
     r"estudiando|trabajar|trabajando|correr|corriendo|entrenar|entrenando|limpiar|limpiando|"
     r"risa|hacer|haciendo|el gym|el gimnasio|ti|ellos|mis hijos|los ninos)\b",
@@ -444,7 +453,7 @@ _EN = (
     r"need|needed|trying|tried|try|thinking about how) (?:to|i could) (?:just )?(?:die|be dead|"
     r"not exist|not be alive|disappear forever|sleep forever|end it all|end my life|end everything|"
     r"kill myself|stop living|stop existing|not wake up|never wake up|end it(?! with))\b",
-    r"\b(?:let me|i should|i could just|i d rather|i would rather|rather) (?:just )?(?:die|be dead)"
+    r"\b(?:let me|i should|i d rather|i would rather|rather) (?:just )?(?:die|be dead)"
     r"\b(?! than)|\bbetter (?:off )?dead\b",
     r"\bwish (?:i|i d) (?:was|were|could be|d be|would be) dead\b|\bwish i (?:wasn t|weren t|"
     r"was not|were not) (?:here|alive|born|around|in this world)\b|\bwish i (?:was|were|had) "
@@ -492,6 +501,16 @@ _EN = (
     r"\b(?:hang|hanging|hanged) myself\b|\bnoose\b|\bslit (?:my|his|her) wrists\b|"
     r"\bdrive (?:my car )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|river|lake|truck)\b|"
     r"\bdrink myself to death\b|\bstarve myself\b",
+    r"\b(?:think|thinking|thought|dream|dreaming|fantasi[sz]\w*|imagine|imagining|picture|"
+    r"picturing|planning|plan) (?:about |of )?(?:not (?:being|existing|waking up|being alive|"
+    r"being here|being around)|dying|my (?:own )?(?:death|funeral)|ending it|killing myself)\b|"
+    r"\bnot (?:being|be) (?:here|around|alive) (?:anymore|any more|forever|tomorrow)\b",
+    r"\bhow (?:much )?long(?:er)? (?:i|i can|can i|i could) (?:keep going|go on|do this|hold on|"
+    r"take (?:it|this)|last|keep living)\b|\b(?:no|see a|find a|there s no) way out\b",
+    r"\b(?:said|saying|say) (?:my )?goodbyes\b|\bgoodbye (?:letter|note|letters|notes)\b|"
+    r"\bsuicide note\b|\bgiving away my (?:stuff|things)\b",
+    r"\b(?:would|d) (?:\w+ ){0,4}?if i (?:died|were dead|was dead|disappeared|was gone|were gone|"
+    r"wasn t here|weren t here|wasn t around|never existed|killed myself)\b",
     # self-harm
     r"\bself ?harm\w*|\bself injur\w*|\bself mutilat\w*",
     r"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burned|burnt|"
@@ -503,12 +522,16 @@ _EN = (
     # pills and overdoses
     r"\boverdos\w*|\blethal dose\b",
     r"\b(?:take|took|taking|takes|swallow|swallowed|swallowing|down|downed|downing|pop|popped|"
-    r"popping|ate|eat|chug|chugged) (?:all|a bunch|a lot|a load|the whole|the rest|too many|"
+    r"popping|ate|eat|chug|chugged) (?:like |maybe |about |around |almost |nearly |over |"
+    r"at least )?(?:all|a bunch|a lot|a load|the whole|the rest|too many|"
     r"a handful|handfuls|loads|every|a bottle|the bottle|a box|two boxes|[1-9]\d|\d{3,}|twenty|"
     r"thirty|forty|fifty|a hundred|every last one)(?: of)? (?:my |the |his |her |those |these |"
     r"of |box of |bottle of |sleeping |pain |)?(?:pills|meds|tablets|medication|medications|"
     r"sleeping pills|painkillers|pain killers|tylenol|paracetamol|ibuprofen|advil|xanax|benzos|"
-    r"oxy|opioids|insulin|antidepressants|prescription|prescriptions|pill)\b",
+    r"oxy|opioids|insulin|antidepressants|prescription|prescriptions|pill|\w+ pills|\w+ meds|"
+    r"\w+ tablets)\b",
+    r"\b(?:pills|meds|tablets|painkillers) (?:\w+ ){0,3}?(?:to|and) (?:not wake up|never wake up|"
+    r"die|end it|end my life|kill myself|overdose|sleep forever)\b",
     r"\b(?:stockpil\w*|sav\w* up|hoard\w*|collect\w*|stash\w*) (?:my |the |some |all )?(?:pills|"
     r"meds|tablets|painkillers)\b|\bhow many (?:\w+ )?(?:pills|tablets|meds) (?:would it take|"
     r"does it take|to (?:die|kill|end|overdose|not wake up)|until|before (?:you|i|it|death)|"
@@ -516,6 +539,11 @@ _EN = (
     r"sleeping pills|painkillers)\b",
     # blows to a person
     rf"\b{_BLOW_EN} {_VICTIM_EN}",
+    rf"\b(?:smash\w*|slammed|slams|bashed|bangs|banged|squeez\w*) (?:my|her|his) (?:head|face|"
+    rf"neck|throat|fingers)\b|\b{_AGENT_EN} (?:\w+ ){{0,2}}?(?:twist\w*|bent|bends|crush\w*) "
+    rf"my (?:arm|arms|wrist|wrists|fingers|hand)\b(?! (?:to|into)\b)",
+    r"\b(?:punch|punches|punched|punching|kick|kicks|kicked|kicking|smash\w*) (?:the |a |holes? "
+    r"in the )?(?:walls?|doors?)\b|\bholes? in the wall\b",
     r"\b(?:killing|killed|kill) (?:me|us)\b(?<!killed me)(?<!killed us)",
     rf"\b{_AGENT_EN} (?:\w+ ){{0,3}}?(?:burn\w*|bit|bites|bitten|spit on|spat on|spits on|cut|"
     rf"threw \w+ at|threw (?:a|the|his|her|my|something|things|stuff) \w* ?at|scratch\w*|"
@@ -606,14 +634,16 @@ _EN = (
     r"\b(?:scared|afraid|terrified|frightened|petrified|fear) (?:that )?(?:he|she|they) "
     r"(?:ll|will|would|d|might|may|is going to|s going to|is gonna|going to|could|can) "
     r"(?:\w+ )?(?:hit|hurt|kill|do something|lose it|snap|beat|find me|take the kids|"
-    r"get angry|get violent|get mad|explode|attack|choke|push|slap|grab|burn|rape|follow)\b",
+    r"get angry|get violent|get mad|explode|attack|choke|push|slap|grab|burn|rape|follow|"
+    r"find (?:out )?where i|find us|track me)\b",
     r"\b(?:don t|do not|no longer|never|didn t|did not|can t|cannot) (?:\w+ )?(?:feel|felt|am|be|"
     r"get to feel) (?:\w+ )?safe\b(?! (?:investing|driving|to drive|to eat|with the|using|on the "
     r"roads?|in the (?:snow|rain|water|sun)))",
     r"\b(?:not|never|isn t|aren t|wasn t|weren t|un) ?safe (?:at home|in (?:my|our|this|the) "
     r"(?:own )?(?:home|house|apartment|flat)|with (?:him|her|them|my)|around (?:him|her|them))\b|"
     r"\b(?:i m|i am|we re|we are|kids are|i feel|feel) (?:\w+ )?(?:not safe|unsafe)\b|"
-    r"\bfeel unsafe\b|\bunsafe at home\b",
+    r"\bfeel unsafe\b|\bunsafe at home\b|\b(?:home|my home|the house|my house|our house|"
+    r"our home) (?:doesn t|does not|no longer|never|isn t|is not) (?:\w+ )?(?:feel )?safe\b",
     rf"\b(?:walk|walking|walked) on eggshells (?:because|so he|so she|or he|or she)\b|"
     rf"\block(?:ed|ing)? myself in (?:the|my|a) (?:bathroom|room|car|bedroom)\b|"
     rf"\bhid(?:e|ing)? from (?:him|her|my {_PARTNER_EN})\b|\bwon t let me (?:leave|go out|"
@@ -646,8 +676,8 @@ _WANT_ES = (
     r"no me importaria|me dan ganas de|me entran ganas de|me provoca|pensamientos de|ideas de)"
 )
 _DEATH_ES = (
-    r"(?:morir|morirme|estar muert[ao]|desaparecer(?! (?:un|unos|unas|del|de la|de las|por|"
-    r"hasta|de aqui|un rato))|dejar de existir|no existir|no despertar(?:me)?|no volver a "
+    r"(?:morir|morirme|estar muert[ao]|desaparecer(?! (?:un|unos|unas|del (?!mundo|mapa)|de la|"
+    r"de las|por|hasta|de aqui|un rato))|dejar de existir|no existir|no despertar(?:me)?|no volver a "
     r"despertar(?:me)?|dormir(?:me)? (?:para siempre|y no despertar)|acabar con (?:todo|mi vida|"
     r"esto de una vez|mi sufrimiento)|terminar con (?:todo|mi vida)|quitarme la vida|"
     r"irme de este mundo|irme para siempre|no estar (?:aqui|mas|en este mundo)|no haber nacido|"
@@ -673,7 +703,8 @@ _ES = (
     r"no haber nacido|desaparecer|desapareciera|no estar|estar muert[ao]|estuviera muert[ao]|"
     r"me pase algo|me atropelle|me atropellara|se acabe todo|acabar con todo|dormir y no)\b",
     r"\b(?:me muero|me voy a morir|siento que me muero|que me muera|mejor me muero|me quiero "
-    r"morir|me quiero ir de este mundo)\b",
+    r"morir|me quiero ir de este mundo)\b|\bme (?:quiero|voy a|gustaria|quisiera) ir (?:para "
+    r"siempre|de este mundo|de esta vida)\b",
     r"\b(?:seria|estarian|estaria|estarias|estariamos|seran|serian|estaran|vivirian|viviria) "
     r"(?:\w+ )?(?:mejor|mas felices|mas tranquil[oa]s?|bien) (?:para (?:todos|todo el mundo|"
     r"ellos|mis hijos|ti|mi familia) )?(?:si (?:yo )?no (?:estuviera|existiera|estoy|existo|"
@@ -821,7 +852,13 @@ _ES = (
     r"\b(?:miedo|panico|terror|temo|temor) (?:de |a |por )?(?:que )?(?:el |ella )?(?:me|nos|le|"
     r"les|la|lo) (?:\w+ )?(?:pegue|haga|mate|lastime|golpee|encuentre|quite|viole|ahorque|"
     r"empuje|agreda|amenace|haga algo|haga dano|lleve a los ninos|quite a los ninos)\b",
-    r"\bmiedo cuando (?:el )?(?:llega|vuelve|bebe|toma|se enoja|se enfada|se pone|grita|se "
+    r"\barmas? (?:en|dentro de) (?:casa|la casa|mi casa|el cajon|el coche|el carro|la mesita)\b|"
+    r"\b(?:me|nos) (?:escondo|escondemos|encierro|encerramos|voy de casa|salgo de casa) cuando "
+    r"(?:el )?(?:llega|viene|vuelve|se enoja|se enfada|bebe|toma|se emborracha|grita)\b|"
+    r"\b(?:se pone|esta|llega|viene|se vuelve) (?:muy |super |bien )?agresiv[oa]\b|"
+    r"\b(?:miedo|panico|terror|me aterra|me asusta|me aterroriza) (?:\w+ )?(?:lo que (?:me |nos |"
+    r"le )?(?:pueda|puede|vaya a|va a|podria|haga|hara))\b|"
+    r"\b(?:miedo|panico|terror|me aterra|me asusta) cuando (?:el )?(?:llega|vuelve|bebe|toma|se enoja|se enfada|se pone|grita|se "
     r"emborracha|se cabrea|esta borracho)\b|\bme (?:da|dan) miedo (?:mi|su) (?:pareja|marido|"
     r"esposo|esposa|novio|novia|ex)\b|\bme aterra (?:el|ella|mi|su)\b",
     r"\b(?:no me siento|no nos sentimos|no se siente|no me siento para nada|ya no me siento|"
