@@ -8,9 +8,9 @@ How it reads, in English and Spanish:
 
 1. `normalise` turns chat into plain words: case, accents, emoji and punctuation go; letters
    stretched for emphasis ("quieroooo") shrink; chat spellings ("q", "xq", "kms", "im", "wanna")
-   become the words they stand for. Stretched letters are read twice, shrunk to two and to one,
-   because legitimate doubles ("llorar", "kill") cannot be told from stretched ones without a
-   dictionary.
+   become the words they stand for. Stretched letters shrink,
+   each run to one or two letters, whichever spells a word the patterns know ("killlll" is
+   "kill", "quieroooo" is "quiero").
 2. Idioms ("dying to", "me muero de risa", "golpe de suerte", "my feet are killing me") are
    blotted out phrase by phrase, so a stem like "kill" or "golpe" still counts everywhere else.
 3. Families of patterns look for what matters: wishes to die, active or passive; self-harm;
@@ -18,8 +18,9 @@ How it reads, in English and Spanish:
    "he hit me", "me pegó", not "hit the gym" or "pegar la foto"); sexual violence; threats and
    weapons; fear of the partner and not feeling safe at home.
 
-Everything is a regular expression compiled once at import, so a 10 kB message costs well under
-a millisecond or so of matching and nothing leaves the process. No message text is ever logged.
+Everything is a regular expression compiled once at import (about a fifth of a second); a chat
+line costs some 25 microseconds and a 10 kB message a few milliseconds, and nothing leaves the
+process. No message text is ever logged.
 """
 
 from __future__ import annotations
