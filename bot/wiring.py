@@ -17,6 +17,7 @@ from bot.domain.people import PeopleService
 from bot.domain.ports import Clock, Messenger, UnitOfWorkFactory
 from bot.domain.privacy import PrivacyService
 from bot.domain.reports import ProgressService
+from bot.domain.sharing import SharingService
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Services:
     privacy: PrivacyService
     holidays: HolidayService
     chores: ChoreService
+    sharing: SharingService
     clock: Clock
 
 
@@ -53,5 +55,6 @@ def build_services(
         privacy=PrivacyService(uow, clock, messenger),
         holidays=HolidayService(uow, clock, messenger),
         chores=ChoreService(uow, clock, messenger, settings.max_active_commitments),
+        sharing=SharingService(uow, clock, messenger),
         clock=clock,
     )

@@ -133,7 +133,7 @@ def test_a_reflection_with_crisis_words_reaches_the_partner_only_when_shared(
         help_ = api.wait_for_message(ALEX, CRISIS_REFLECTION, after_id=int(prompt["message_id"]))
         assert "016 in Spain" in str(help_["text"])
         assert set(buttons(help_)) == {SHARE}
-        api.wait_for_message(GROUP, "Alex was honest today")
+        api.wait_for_message(GROUP, "Alex let you know they missed")
         # Sam cannot share what Alex wrote.
         assert "belongs to someone else" in press_and_wait(api, SAM, help_, SHARE)
         for chat in (GROUP, SAM):

@@ -152,7 +152,7 @@ def test_a_nudge_answered_by_reply_and_one_by_reaction(
         story.wait_message(SAM, f"Thank you for being honest about “{SAM_PROMISE}”", after=reacted)
         said = story.say(SAM, REFLECTION)
         story.wait_message(SAM, "Saved, privately", after=said)
-        story.wait_message(None, "Sam was honest today", after=reacted)
+        story.wait_message(None, "Sam let you know they missed", after=reacted)
 
         stop_cleanly(story)
         assert story.process is not None
@@ -209,7 +209,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         said = story.say(BEN, "fallé", quote=ben_nudge.timestamp)
         story.wait_edit(ben_nudge, "No cumplido")
         story.wait_message(BEN, "Gracias por tu honestidad con «Pasear al perro»", after=said)
-        story.wait_message(ANA, "Ben habló con honestidad", after=said)
+        story.wait_message(ANA, "Ben te cuenta que no cumplió", after=said)
         skipped = story.say(BEN, "/skip")
         story.wait_message(BEN, "Está bien. Mañana es un nuevo día", after=skipped)
         stop_cleanly(story)
