@@ -195,6 +195,7 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
             following.cancel()
         await asyncio.gather(
             tick.drain(DRAIN_SECONDS),
+            summary_tick.drain(DRAIN_SECONDS),
             receiver.drain(DRAIN_SECONDS) if receiver is not None else asyncio.sleep(0),
         )
         catch_up.cancel()

@@ -174,7 +174,7 @@ class SharingService:
             waiting = [
                 n
                 for n in await uow.nudges.held_for_partner(owner.id, since)
-                if n.answered_at is not None and n.answered_at < until
+                if n.answered_at is not None and n.answered_at <= until
             ]
             texts = await uow.commitments.texts([n.commitment_id for n in waiting])
         for nudge in waiting:
