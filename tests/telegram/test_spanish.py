@@ -347,9 +347,7 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     already = await walk.press(ANA, f"m:{second.id}", again)
     assert kept.toasts(already) == ["Ya respondiste a esto: ❌ No cumplido."]
     today = await walk.reply(ANA, "/today")
-    assert (
-        f"• {CALL} — ❌ No cumplido (mié 10 jun, 22:05)\n" in today.text + "\n"
-    )
+    assert f"• {CALL} — ❌ No cumplido (mié 10 jun, 22:05)\n" in today.text + "\n"
 
     # The next day the bot is late; a miss with words of danger gets the crisis resources.
     kept.clock.set(due + timedelta(days=1, minutes=20))
