@@ -26,6 +26,7 @@ from bot.db.migrate import upgrade
 from bot.db.signal_store import SqlSignalStore
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
+from bot.domain.sharing import SummaryDispatcher
 from bot.logs import configure_logging
 from bot.routing import RoutingMessenger
 from bot.signal.client import (
@@ -45,6 +46,7 @@ from jobs.checkins import CheckinTick
 from jobs.leadership import LeaderGate
 from jobs.nudges import NudgeTick
 from jobs.scheduler import build_scheduler
+from jobs.summaries import SummaryTick
 
 log = logging.getLogger("kept")
 
@@ -156,9 +158,16 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
     dispatcher = Dispatcher(
         uow, messenger, clock, settings.send_concurrency, quick_retries=QUICK_RETRIES
     )
-    gate = LeaderGate(leader_for(engine), dispatcher.recover)
+    summaries = SummaryDispatcher(uow, clock, messenger)
+
+    async def take_over() -> None:
+        await dispatcher.recover()
+        await summaries.recover()
+
+    gate = LeaderGate(leader_for(engine), take_over)
     tick = NudgeTick(dispatcher, gate)
     checkin_tick = CheckinTick(services.checkins, gate)
+    summary_tick = SummaryTick(summaries, gate)
     stop = _stop_event()
     try:
         await _check_data_key(engine, cipher or FieldCipher())
@@ -175,7 +184,7 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
             if signal_client is not None and receiver is not None
             else None
         )
-        scheduler = build_scheduler(tick.run, checkin_tick.run)
+        scheduler = build_scheduler(tick.run, checkin_tick.run, summary_tick.run)
         scheduler.start()
         log.info("Kept is running")
         catch_up = asyncio.create_task(tick.run())
@@ -186,6 +195,7 @@ async def serve(settings: Settings, cipher: FieldCipher | None = None) -> None:
             following.cancel()
         await asyncio.gather(
             tick.drain(DRAIN_SECONDS),
+            summary_tick.drain(DRAIN_SECONDS),
             receiver.drain(DRAIN_SECONDS) if receiver is not None else asyncio.sleep(0),
         )
         catch_up.cancel()

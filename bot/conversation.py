@@ -35,6 +35,7 @@ from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.reports import ProgressView
 from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import valid_zone
+from bot.domain.sharing import SHARING_TIME
 from bot.domain.support import resources_of
 from bot.texts import day_name, language_for, short_date, text
 from bot.views.safety import crisis_reply, sos_reply
@@ -67,6 +68,7 @@ COMMANDS = frozenset(
         "forget",
         "sos",
         "unpair",
+        "sharing",
     }
 )
 
@@ -164,6 +166,7 @@ class Conversation:
             "export": (PRIVATE, self._export),
             "forget": (PRIVATE, self._forget),
             "unpair": (PRIVATE, self._unpair),
+            "sharing": (PRIVATE, self._sharing),
         }
         assert set(self._actions) | {"start", "help", "sos"} == COMMANDS
 
@@ -389,6 +392,8 @@ class Conversation:
             return await self._s.checkins.got_words(person, words)
         if kind in CHORE_STEPS:
             return await self._s.chores.got_text(person, words)
+        if kind == SHARING_TIME:
+            return await self._s.sharing.got_time(person, words)
         if kind == COMMIT_DAYS:
             # The days are chosen with buttons: ask again rather than guess from words.
             return days_question(person.language)
@@ -450,6 +455,10 @@ class Conversation:
         where = request.where
         return [await self._s.chores.plan(person, where.chat_id if where.group else None)]
 
+    async def _sharing(self, person: Person, _: Request) -> list[Reply]:
+        """/sharing: how the person hears about their partner's promises."""
+        return [await self._s.sharing.show(person)]
+
     # -- privacy ---------------------------------------------------------------------------
 
     async def _export(self, person: Person, _: Request) -> list[Reply]:
@@ -496,6 +505,8 @@ class Conversation:
         if verb == actions.FORGET:
             forgotten = await self._s.privacy.forget(person, int(arg))
             return Pressed("", edit=Outgoing(forgotten.message))
+        if verb == actions.SHARING:
+            return Pressed("", edit=await self._s.sharing.choose(person, str(arg)))
         if verb == actions.KEEP_DATA:
             return Pressed("", edit=Outgoing(await self._s.privacy.keep(person, int(arg))))
         if verb == actions.UNPAIR:

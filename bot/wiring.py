@@ -17,6 +17,7 @@ from bot.domain.people import PeopleService
 from bot.domain.ports import Clock, Messenger, UnitOfWorkFactory
 from bot.domain.privacy import PrivacyService
 from bot.domain.reports import ProgressService
+from bot.domain.sharing import SharingService
 from bot.domain.support import SupportService
 
 
@@ -34,6 +35,7 @@ class Services:
     holidays: HolidayService
     chores: ChoreService
     support: SupportService
+    sharing: SharingService
     clock: Clock
 
 
@@ -56,5 +58,6 @@ def build_services(
         holidays=HolidayService(uow, clock, messenger),
         chores=ChoreService(uow, clock, messenger, settings.max_active_commitments),
         support=SupportService(messenger),
+        sharing=SharingService(uow, clock, messenger),
         clock=clock,
     )

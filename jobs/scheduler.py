@@ -9,13 +9,16 @@ from apscheduler.triggers.cron import CronTrigger
 
 NUDGE_TICK = "nudge-tick"
 CHECKIN_TICK = "checkin-tick"
+SUMMARY_TICK = "summary-tick"
 Job = Callable[[], Awaitable[object]]
 
 
-def build_scheduler(nudge_tick: Job, checkin_tick: Job) -> AsyncIOScheduler:
-    """The nudge tick every minute at second 0; the check-in tick every minute at second 30."""
+def build_scheduler(nudge_tick: Job, checkin_tick: Job, summary_tick: Job) -> AsyncIOScheduler:
+    """The nudge tick every minute at second 0; the daily summaries' at second 5, after the
+    nudges of the same minute were planned; the check-in tick at second 30."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     _every_minute(scheduler, nudge_tick, NUDGE_TICK, second=0)
+    _every_minute(scheduler, summary_tick, SUMMARY_TICK, second=5)
     _every_minute(scheduler, checkin_tick, CHECKIN_TICK, second=30)
     return scheduler
 

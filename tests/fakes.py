@@ -37,6 +37,8 @@ from bot.domain.models import (
     PastAnswer,
     Pending,
     Person,
+    Summary,
+    SummaryStatus,
     SwapState,
 )
 from bot.domain.ports import (
@@ -89,6 +91,8 @@ class StoredPerson(Person):
     """A person row; the pending step is kept as JSON text, as the JSON column keeps it."""
 
     pending_json: str | None = None
+    # The UTC instant of the person's next daily summary; the domain never sees it on Person.
+    summary_next_at: datetime | None = None
 
     def public(self) -> Person:
         """The row as the repositories return it: a Person with a fresh Pending."""
@@ -98,6 +102,17 @@ class StoredPerson(Person):
             pending = Pending(stored["kind"], dict(stored["data"]))
         values = {f.name: getattr(self, f.name) for f in dataclasses.fields(Person)}
         return Person(**{**values, "pending": pending})
+
+
+@dataclass(frozen=True)
+class StoredSummary(Summary):
+    """A summary ledger row as stored: a Summary plus its claim instant."""
+
+    claimed_at: datetime | None = None
+
+    def public(self) -> Summary:
+        """The row as the repositories return it: a plain Summary."""
+        return Summary(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Summary)})
 
 
 @dataclass(frozen=True)
@@ -149,6 +164,7 @@ class InMemoryStore:
     answers: dict[int, StoredAnswer] = field(default_factory=dict)
     chores: dict[int, Chore] = field(default_factory=dict)
     chore_swaps: dict[int, ChoreSwap] = field(default_factory=dict)
+    summaries: dict[int, StoredSummary] = field(default_factory=dict)
     commits: int = 0
     rollbacks: int = 0
     _sequences: dict[str, Iterator[int]] = field(
@@ -186,6 +202,14 @@ class InMemoryStore:
         """When the row was claimed for sending, if it is claimed."""
         return self.nudges[nudge_id].claimed_at
 
+    def summary_rows(self) -> list[Summary]:
+        """Every committed summary ledger row, by id."""
+        return [self.summaries[key].public() for key in sorted(self.summaries)]
+
+    def summary_next_at(self, person_id: int) -> datetime | None:
+        """When the person's next daily summary is due, as committed."""
+        return self.people[person_id].summary_next_at
+
     def couple(self, couple_id: int) -> Couple:
         """The committed couple row, as a Couple."""
         return self.couples[couple_id].public()
@@ -214,8 +238,11 @@ class _Table(Generic[K, R]):
         self.committed = committed
         self.inserted: dict[K, R] = {}
         self.patches: dict[K, dict[str, Any]] = {}
+        self.deleted: set[K] = set()
 
     def get(self, key: K) -> R | None:
+        if key in self.deleted:
+            return None
         row = self.inserted.get(key)
         if row is None:
             row = self.committed.get(key)
@@ -234,8 +261,17 @@ class _Table(Generic[K, R]):
             raise IntegrityError(f"duplicate primary key {key!r}")
         self.inserted[key] = row
 
+    def delete(self, key: K) -> None:
+        """Delete a visible row, at commit (DELETE ... WHERE key)."""
+        self.inserted.pop(key, None)
+        self.patches.pop(key, None)
+        if key in self.committed:
+            self.deleted.add(key)
+
     def update(self, key: K, **values: Any) -> bool:
         """Change some fields of a visible row; False when there is no such row."""
+        if key in self.deleted:
+            return False
         if key in self.inserted:
             self.inserted[key] = dataclasses.replace(self.inserted[key], **values)  # type: ignore[type-var]
             return True
@@ -247,6 +283,8 @@ class _Table(Generic[K, R]):
     def after_commit(self) -> dict[K, R]:
         """The committed dict as it will be once this table's changes are applied."""
         merged = dict(self.committed)
+        for key in self.deleted:
+            merged.pop(key, None)
         for key, row in self.inserted.items():
             if key in merged:
                 raise IntegrityError(f"duplicate primary key {key!r}")
@@ -259,6 +297,7 @@ class _Table(Generic[K, R]):
     def reset(self) -> None:
         self.inserted.clear()
         self.patches.clear()
+        self.deleted.clear()
 
 
 def _unique(rows: Sequence[R], key: Callable[[R], object], what: str) -> None:
@@ -347,6 +386,41 @@ class InMemoryPeople(_Repository):
 
     async def set_language(self, person_id: int, language: str) -> None:
         self._set(person_id, language=language)
+
+    async def set_sharing(
+        self,
+        person_id: int,
+        sharing: str,
+        summary_time: time | None,
+        since: datetime,
+        next_at: datetime | None,
+    ) -> None:
+        self._set(
+            person_id,
+            sharing=sharing,
+            summary_time=summary_time,
+            sharing_since=_utc(since),
+            summary_next_at=_utc_or_none(next_at),
+        )
+
+    async def set_summary_next(self, person_id: int, next_at: datetime | None) -> None:
+        self._set(person_id, summary_next_at=_utc_or_none(next_at))
+
+    async def summary_next(self, person_id: int) -> datetime | None:
+        row = self._tx.people.get(person_id)
+        return row.summary_next_at if row is not None else None
+
+    async def due_summaries(self, now: datetime, limit: int) -> list[tuple[Person, datetime]]:
+        now = _utc(now)
+        due = sorted(
+            (
+                p
+                for p in self._tx.people.rows()
+                if p.summary_next_at is not None and p.summary_next_at <= now
+            ),
+            key=lambda p: (p.summary_next_at, p.id),
+        )[:limit]
+        return [(p.public(), p.summary_next_at) for p in due if p.summary_next_at is not None]
 
 
 class InMemoryCouples(_Repository):
@@ -707,6 +781,27 @@ class InMemoryNudges(_Repository):
             if n.chat_id == chat_id and n.message_id == message_id
         ]
 
+    async def held_for_partner(self, owner_id: int, since: datetime) -> list[Nudge]:
+        since = _utc(since)
+        found = [
+            n
+            for n in self._visible()
+            if n.person_id == owner_id
+            and n.status in (NudgeStatus.KEPT, NudgeStatus.MISSED)
+            and n.answered_at is not None
+            and n.answered_at >= since
+            and n.partner_message_id is None
+        ]
+        return [n.public() for n in sorted(found, key=lambda n: (n.answered_at, n.id))]
+
+    async def in_partner_message(self, chat_id: int, message_id: int) -> list[Nudge]:
+        found = [
+            n
+            for n in self._visible()
+            if n.partner_chat_id == chat_id and n.partner_message_id == message_id
+        ]
+        return [n.public() for n in sorted(found, key=lambda n: (n.answered_at, n.id))]
+
     async def answerable(self, person_id: int, since: date) -> list[Nudge]:
         found = [
             n
@@ -720,6 +815,100 @@ class InMemoryNudges(_Repository):
             n for n in self._visible() if n.person_id == person_id and first <= n.local_date <= last
         ]
         return [n.public() for n in sorted(found, key=lambda n: (n.local_date, n.id))]
+
+
+class InMemorySummaries(_Repository):
+    """The daily-summary ledger over the store, UNIQUE(person_id, local_date)."""
+
+    def _visible(self) -> list[StoredSummary]:
+        return sorted(self._tx.summaries.rows(), key=lambda s: s.id)
+
+    async def add_if_absent(
+        self, person_id: int, local_date: date, due_at: datetime, status: SummaryStatus
+    ) -> bool:
+        if await self.exists(person_id, local_date):
+            return False
+        if not self._tx.claim(("summary", person_id, local_date)):
+            return False  # another open unit of work is inserting the same key
+        row = StoredSummary(
+            id=self._tx.store.next_id("summaries"),
+            person_id=person_id,
+            local_date=local_date,
+            due_at=_utc(due_at),
+            status=SummaryStatus(status),
+        )
+        self._tx.summaries.insert(row.id, row)
+        return True
+
+    async def exists(self, person_id: int, local_date: date) -> bool:
+        return any(s.person_id == person_id and s.local_date == local_date for s in self._visible())
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Summary]:
+        now = _utc(now)
+        due = sorted(
+            (
+                s
+                for s in self._visible()
+                if s.status == SummaryStatus.DUE
+                and s.due_at <= now
+                and (s.next_attempt_at is None or s.next_attempt_at <= now)
+            ),
+            key=lambda s: (s.due_at, s.id),
+        )[:limit]
+        for row in due:
+            self._tx.summaries.update(
+                row.id, status=SummaryStatus.SENDING, attempts=row.attempts + 1, claimed_at=now
+            )
+        return [self._tx.summaries.get(row.id).public() for row in due]  # type: ignore[union-attr]
+
+    async def release_claims(self, claimed_before: datetime) -> int:
+        claimed_before = _utc(claimed_before)
+        released = 0
+        for row in self._visible():
+            if (
+                row.status == SummaryStatus.SENDING
+                and row.claimed_at is not None
+                and row.claimed_at < claimed_before
+            ):
+                self._tx.summaries.update(row.id, status=SummaryStatus.DUE, claimed_at=None)
+                released += 1
+        return released
+
+    async def mark_sent(
+        self, summary_id: int, chat_id: int, message_id: int, items: int, at: datetime
+    ) -> None:
+        self._tx.summaries.update(
+            summary_id,
+            status=SummaryStatus.SENT,
+            chat_id=chat_id,
+            message_id=message_id,
+            items=items,
+            sent_at=_utc(at),
+            claimed_at=None,
+        )
+
+    async def finish(self, summary_id: int, status: SummaryStatus) -> None:
+        self._tx.summaries.update(summary_id, status=SummaryStatus(status), claimed_at=None)
+
+    async def retry_later(self, summary_id: int, at: datetime) -> None:
+        self._tx.summaries.update(
+            summary_id, status=SummaryStatus.DUE, next_attempt_at=_utc(at), claimed_at=None
+        )
+
+    async def by_message(self, chat_id: int, message_id: int) -> Summary | None:
+        for row in self._visible():
+            if row.chat_id == chat_id and row.message_id == message_id:
+                return row.public()
+        return None
+
+    async def of_person(self, person_id: int) -> list[Summary]:
+        found = [s for s in self._visible() if s.person_id == person_id]
+        return [s.public() for s in sorted(found, key=lambda s: (s.local_date, s.id))]
+
+    async def delete_of_person(self, person_id: int) -> None:
+        for row in self._visible():
+            if row.person_id == person_id:
+                self._tx.summaries.delete(row.id)
 
 
 class InMemoryCheckins(_Repository):
@@ -917,6 +1106,7 @@ class _Transaction:
         self.answers: _Table[int, StoredAnswer] = _Table(store.answers)
         self.chores: _Table[int, Chore] = _Table(store.chores)
         self.chore_swaps: _Table[int, ChoreSwap] = _Table(store.chore_swaps)
+        self.summaries: _Table[int, StoredSummary] = _Table(store.summaries)
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
         return (
@@ -929,6 +1119,7 @@ class _Transaction:
             self.answers,
             self.chores,
             self.chore_swaps,
+            self.summaries,
         )
 
     def lock(self, nudge_id: int) -> None:
@@ -962,12 +1153,18 @@ class _Transaction:
         answers = self.answers.after_commit()
         chores = self.chores.after_commit()
         chore_swaps = self.chore_swaps.after_commit()
+        summaries = self.summaries.after_commit()
         _unique(list(people.values()), lambda p: p.chat_id, "chat_id")
         _unique(list(couples.values()), lambda c: c.group_chat_id, "group_chat_id")
         _unique(
             list(nudges.values()),
             lambda n: (n.commitment_id, n.local_date),
             "nudge (commitment_id, local_date)",
+        )
+        _unique(
+            list(summaries.values()),
+            lambda s: (s.person_id, s.local_date),
+            "summary (person_id, local_date)",
         )
         _unique(
             list(checkins.values()),
@@ -989,13 +1186,14 @@ class _Transaction:
         _replace(self.store.answers, answers)
         _replace(self.store.chores, chores)
         _replace(self.store.chore_swaps, chore_swaps)
+        _replace(self.store.summaries, summaries)
         for table in self._tables():
             table.reset()
         self.unlock()
         self.store.commits += 1
 
     def rollback(self) -> None:
-        changed = any(t.inserted or t.patches for t in self._tables())
+        changed = any(t.inserted or t.patches or t.deleted for t in self._tables())
         for table in self._tables():
             table.reset()
         self.unlock()
@@ -1013,6 +1211,7 @@ class InMemoryUnitOfWork:
     nudges: InMemoryNudges
     checkins: InMemoryCheckins
     chores: InMemoryChores
+    summaries: InMemorySummaries
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
@@ -1036,6 +1235,7 @@ class InMemoryUnitOfWork:
         self.nudges = InMemoryNudges(self)
         self.checkins = InMemoryCheckins(self)
         self.chores = InMemoryChores(self)
+        self.summaries = InMemorySummaries(self)
         return self
 
     async def __aexit__(

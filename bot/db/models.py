@@ -79,6 +79,12 @@ class PersonRow(Base):
     paused_until: Mapped[date | None] = mapped_column(Date)
     # ISO 3166 code of the person's Signal number: where their crisis resources come from.
     country: Mapped[str | None] = mapped_column(String(2))
+    # /sharing: how this person hears about their partner's answers ("live" or "summary"),
+    # since when, the local time of their daily summary and the UTC instant of the next one.
+    sharing: Mapped[str] = mapped_column(String(16), default="live", server_default="live")
+    summary_time: Mapped[time | None] = mapped_column(Time)
+    sharing_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    summary_next_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 
 class CoupleRow(Base):
@@ -183,6 +189,30 @@ class NudgeRow(Base):
     partner_message_id: Mapped[int | None] = mapped_column(BigInteger)
     noticed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reflection_shared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class SummaryRow(Base):
+    """The daily-summary ledger: one row per person and local date, so one summary a day."""
+
+    __tablename__ = "summaries"
+    __table_args__ = (
+        UniqueConstraint("person_id", "local_date", name="uq_summaries_person_id_local_date"),
+        Index("ix_summaries_status_due_at", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # How many of the partner's answers it told (none for an empty one).
+    items: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class CheckinRow(Base):

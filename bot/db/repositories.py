@@ -23,6 +23,7 @@ from bot.db.models import (
     InviteRow,
     NudgeRow,
     PersonRow,
+    SummaryRow,
 )
 from bot.domain.models import (
     Checkin,
@@ -40,6 +41,8 @@ from bot.domain.models import (
     PastAnswer,
     Pending,
     Person,
+    Summary,
+    SummaryStatus,
     SwapState,
 )
 
@@ -61,6 +64,9 @@ def _person(row: PersonRow) -> Person:
         blocked_at=row.blocked_at,
         paused_until=row.paused_until,
         country=row.country,
+        sharing=row.sharing,
+        summary_time=row.summary_time,
+        sharing_since=row.sharing_since,
     )
 
 
@@ -186,6 +192,38 @@ class SqlPeople(_Repository):
 
     async def set_language(self, person_id: int, language: str) -> None:
         await self._set(person_id, language=language)
+
+    async def set_sharing(
+        self,
+        person_id: int,
+        sharing: str,
+        summary_time: time | None,
+        since: datetime,
+        next_at: datetime | None,
+    ) -> None:
+        await self._set(
+            person_id,
+            sharing=sharing,
+            summary_time=summary_time,
+            sharing_since=since,
+            summary_next_at=next_at,
+        )
+
+    async def set_summary_next(self, person_id: int, next_at: datetime | None) -> None:
+        await self._set(person_id, summary_next_at=next_at)
+
+    async def summary_next(self, person_id: int) -> datetime | None:
+        row = await self._session.get(PersonRow, person_id, populate_existing=True)
+        return row.summary_next_at if row else None
+
+    async def due_summaries(self, now: datetime, limit: int) -> list[tuple[Person, datetime]]:
+        rows = await self._session.execute(
+            select(PersonRow, PersonRow.summary_next_at)
+            .where(PersonRow.summary_next_at <= now)
+            .order_by(PersonRow.summary_next_at, PersonRow.id)
+            .limit(limit)
+        )
+        return [(_person(row), due) for row, due in rows if due is not None]
 
 
 class SqlCouples(_Repository):
@@ -609,6 +647,29 @@ class SqlNudges(_Repository):
         )
         return [_nudge(row, self._cipher) for row in rows]
 
+    async def held_for_partner(self, owner_id: int, since: datetime) -> list[Nudge]:
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(
+                NudgeRow.person_id == owner_id,
+                NudgeRow.status.in_((NudgeStatus.KEPT.value, NudgeStatus.MISSED.value)),
+                NudgeRow.answered_at >= since,
+                NudgeRow.partner_message_id.is_(None),
+            )
+            .order_by(NudgeRow.answered_at, NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_nudge(row, self._cipher) for row in rows]
+
+    async def in_partner_message(self, chat_id: int, message_id: int) -> list[Nudge]:
+        rows = await self._session.scalars(
+            select(NudgeRow)
+            .where(NudgeRow.partner_chat_id == chat_id, NudgeRow.partner_message_id == message_id)
+            .order_by(NudgeRow.answered_at, NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_nudge(row, self._cipher) for row in rows]
+
     async def answerable(self, person_id: int, since: date) -> list[Nudge]:
         rows = await self._session.scalars(
             select(NudgeRow)
@@ -646,6 +707,147 @@ class SqlNudges(_Repository):
             .values(partner_chat_id=None, partner_message_id=None)
             .execution_options(synchronize_session=False)
         )
+
+
+def _summary(row: SummaryRow) -> Summary:
+    return Summary(
+        id=row.id,
+        person_id=row.person_id,
+        local_date=row.local_date,
+        due_at=row.due_at,
+        status=SummaryStatus(row.status),
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        chat_id=row.chat_id,
+        message_id=row.message_id,
+        sent_at=row.sent_at,
+        items=row.items,
+    )
+
+
+class SqlSummaries(_Repository):
+    """The daily-summary ledger in SQL: UNIQUE(person, local date)."""
+
+    async def add_if_absent(
+        self, person_id: int, local_date: date, due_at: datetime, status: SummaryStatus
+    ) -> bool:
+        dialect = self._session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        result = await self._session.execute(
+            insert(SummaryRow)
+            .values(
+                person_id=person_id,
+                local_date=local_date,
+                due_at=due_at,
+                status=status.value,
+                attempts=0,
+                items=0,
+            )
+            .on_conflict_do_nothing(index_elements=["person_id", "local_date"])
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def exists(self, person_id: int, local_date: date) -> bool:
+        found = await self._session.scalar(
+            select(SummaryRow.id).where(
+                SummaryRow.person_id == person_id, SummaryRow.local_date == local_date
+            )
+        )
+        return found is not None
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Summary]:
+        candidates = (
+            select(SummaryRow.id)
+            .where(
+                SummaryRow.status == SummaryStatus.DUE.value,
+                SummaryRow.due_at <= now,
+                or_(SummaryRow.next_attempt_at.is_(None), SummaryRow.next_attempt_at <= now),
+            )
+            .order_by(SummaryRow.due_at, SummaryRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        ids = list(await self._session.scalars(candidates))
+        if not ids:
+            return []
+        await self._session.execute(
+            update(SummaryRow)
+            .where(SummaryRow.id.in_(ids), SummaryRow.status == SummaryStatus.DUE.value)
+            .values(
+                status=SummaryStatus.SENDING.value,
+                claimed_at=now,
+                attempts=SummaryRow.attempts + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        rows = await self._session.scalars(
+            select(SummaryRow)
+            .where(SummaryRow.id.in_(ids), SummaryRow.status == SummaryStatus.SENDING.value)
+            .order_by(SummaryRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_summary(row) for row in rows]
+
+    async def release_claims(self, claimed_before: datetime) -> int:
+        result = await self._session.execute(
+            update(SummaryRow)
+            .where(
+                SummaryRow.status == SummaryStatus.SENDING.value,
+                SummaryRow.claimed_at < claimed_before,
+            )
+            .values(status=SummaryStatus.DUE.value, claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def _set(self, summary_id: int, **values: Any) -> None:
+        await self._session.execute(
+            update(SummaryRow)
+            .where(SummaryRow.id == summary_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def mark_sent(
+        self, summary_id: int, chat_id: int, message_id: int, items: int, at: datetime
+    ) -> None:
+        await self._set(
+            summary_id,
+            status=SummaryStatus.SENT.value,
+            chat_id=chat_id,
+            message_id=message_id,
+            items=items,
+            sent_at=at,
+            claimed_at=None,
+        )
+
+    async def finish(self, summary_id: int, status: SummaryStatus) -> None:
+        await self._set(summary_id, status=status.value, claimed_at=None)
+
+    async def retry_later(self, summary_id: int, at: datetime) -> None:
+        await self._set(
+            summary_id, status=SummaryStatus.DUE.value, next_attempt_at=at, claimed_at=None
+        )
+
+    async def by_message(self, chat_id: int, message_id: int) -> Summary | None:
+        row = await self._session.scalar(
+            select(SummaryRow).where(
+                SummaryRow.chat_id == chat_id, SummaryRow.message_id == message_id
+            )
+        )
+        return _summary(row) if row else None
+
+    async def of_person(self, person_id: int) -> list[Summary]:
+        rows = await self._session.scalars(
+            select(SummaryRow)
+            .where(SummaryRow.person_id == person_id)
+            .order_by(SummaryRow.local_date, SummaryRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_summary(row) for row in rows]
+
+    async def delete_of_person(self, person_id: int) -> None:
+        await self._session.execute(delete(SummaryRow).where(SummaryRow.person_id == person_id))
 
 
 def _checkin(row: CheckinRow) -> Checkin:

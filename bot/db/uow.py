@@ -15,6 +15,7 @@ from bot.db.repositories import (
     SqlInvites,
     SqlNudges,
     SqlPeople,
+    SqlSummaries,
 )
 
 
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     nudges: SqlNudges
     checkins: SqlCheckins
     chores: SqlChores
+    summaries: SqlSummaries
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], cipher: FieldCipher | None = None
@@ -46,6 +48,7 @@ class SqlUnitOfWork:
         self.nudges = SqlNudges(session, self._cipher)
         self.checkins = SqlCheckins(session, self._cipher)
         self.chores = SqlChores(session)
+        self.summaries = SqlSummaries(session)
         return self
 
     async def __aexit__(

@@ -36,6 +36,8 @@ CHORE_PICK_DAY = "hp"
 SWAP_DAY = "hq"
 SWAP_ACCEPT = "hk"
 SWAP_DECLINE = "hn"
+# /sharing: as it happens ("live"), one summary a day ("sum"), or the summary's time (HHMM).
+SHARING = "sh"
 CHORE_VERBS = frozenset(
     {
         CHORE_ADD,
@@ -104,6 +106,10 @@ def decode(data: str | None) -> Action | None:
     if verb == CHORE_DAYS and arg in DAY_PRESETS:
         return Action(verb, arg)
     if verb == CHORE_PICK_DAY and (arg == "ok" or (arg in "0123456" and len(arg) == 1)):
+        return Action(verb, arg)
+    if verb == SHARING and (
+        arg in ("live", "sum") or (len(arg) == 4 and arg.isascii() and arg.isdigit())
+    ):
         return Action(verb, arg)
     if verb == CHECKIN and 0 < len(arg) <= 32 and arg.isascii():
         return Action(verb, arg)

@@ -22,6 +22,11 @@ class NudgeStatus(enum.StrEnum):
 OPEN_STATUSES = frozenset({NudgeStatus.SENT})
 ANSWERED_STATUSES = frozenset({NudgeStatus.KEPT, NudgeStatus.MISSED})
 
+# How a person hears about their partner's answers (/sharing): each one as it is given, or
+# one summary a day at a local time they choose.
+SHARING_LIVE = "live"
+SHARING_SUMMARY = "summary"
+
 
 class CommitmentState(enum.StrEnum):
     """Active commitments are nudged; paused ones wait; deleted ones keep their history."""
@@ -55,6 +60,11 @@ class Person:
     paused_until: date | None = None
     # ISO 3166 code of the person's Signal number, where it says; crisis resources follow it.
     country: str | None = None
+    # How this person hears about their partner's answers, since when, and at what local time
+    # their daily summary comes (SHARING_SUMMARY only).
+    sharing: str = SHARING_LIVE
+    summary_time: time | None = None
+    sharing_since: datetime | None = None
 
     def paused_on(self, day: date) -> bool:
         """Whether this local date falls in the person's holiday."""
@@ -142,6 +152,36 @@ class NewNudge:
     due_at: datetime
     status: NudgeStatus
     late: bool
+
+
+class SummaryStatus(enum.StrEnum):
+    """Where a daily summary is in its life; one ledger row per person and local date."""
+
+    DUE = "due"
+    SENDING = "sending"
+    SENT = "sent"
+    # Nothing to tell that day: nothing was sent.
+    EMPTY = "empty"
+    # Its local day ended before it could be sent (downtime): what it held comes in the next.
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One ledger row: a person's daily summary of their partner's answers on one local date."""
+
+    id: int
+    person_id: int
+    local_date: date
+    due_at: datetime
+    status: SummaryStatus
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    chat_id: int | None = None
+    message_id: int | None = None
+    sent_at: datetime | None = None
+    items: int = 0
 
 
 PROGRESS_CHOICES = ("yes", "little", "notyet")

@@ -15,8 +15,10 @@ from bot.domain.errors import (
     StaleButton,
 )
 from bot.domain.models import (
+    SHARING_SUMMARY,
     Commitment,
     CommitmentState,
+    Couple,
     Nudge,
     NudgeStatus,
     Pending,
@@ -41,6 +43,7 @@ from bot.domain.views import (
     nudge_message,
     partner_message,
     short_date,
+    summary_message,
 )
 from bot.texts import text
 
@@ -63,6 +66,30 @@ class Answered:
 def share_button(language: str, verb: str, item_id: int) -> tuple[tuple[Button, ...], ...]:
     """The one button that lets an author share their private words with their partner."""
     return ((Button(text(language, "btn_share"), actions.encode(verb, item_id)),),)
+
+
+async def tell_partner(
+    uow_factory: UnitOfWorkFactory,
+    messenger: Messenger,
+    owner: Person,
+    partner: Person,
+    couple: Couple,
+    nudge: Nudge,
+    commitment_text: str,
+) -> None:
+    """Send one answer to where the partner hears news as it happens (their group, if linked,
+    else their private chat), and record where it went."""
+    assert partner.chat_id is not None
+    chat_id = couple.group_chat_id or partner.chat_id
+    message = partner_message(owner, partner.language, nudge, commitment_text, None)
+    try:
+        sent = await messenger.send(chat_id, message)
+    except DeliveryError as error:
+        log.warning("could not tell partner of nudge %s: %s", nudge.id, type(error).__name__)
+        return
+    async with uow_factory() as uow:
+        await uow.nudges.set_partner_message(nudge.id, sent.chat_id, sent.message_id)
+        await uow.commit()
 
 
 def answer_window_open(nudge: Nudge, today: date) -> bool:
@@ -177,16 +204,12 @@ class NudgeService:
             couple, partner = await couple_and_partner(uow, owner)
         if couple is None or partner is None or partner.chat_id is None:
             return
-        chat_id = couple.group_chat_id or partner.chat_id
-        message = partner_message(owner, partner.language, nudge, commitment_text, None)
-        try:
-            sent = await self._messenger.send(chat_id, message)
-        except DeliveryError as error:
-            log.warning("could not tell partner of nudge %s: %s", nudge.id, type(error).__name__)
+        if partner.sharing == SHARING_SUMMARY:
+            # The partner chose one summary a day: this answer waits for it (see bot.domain.sharing).
             return
-        async with self._uow() as uow:
-            await uow.nudges.set_partner_message(nudge.id, sent.chat_id, sent.message_id)
-            await uow.commit()
+        await tell_partner(
+            self._uow, self._messenger, owner, partner, couple, nudge, commitment_text
+        )
 
     async def snooze(self, person: Person, nudge_id: int, pressed: Sent | None) -> str:
         """Ask again in an hour; tomorrow's time does not move and nothing counts as missed."""
@@ -205,7 +228,8 @@ class NudgeService:
         return text(person.language, "snoozed", time=again)
 
     async def notice(self, person: Person, nudge_id: int, pressed: Sent | None = None) -> str:
-        """The partner says 'I noticed': record it once and let the owner see it."""
+        """The partner says 'I noticed' (or, on a miss, 'Thanks for telling me'): record it once
+        and let the owner see it."""
         now = self._clock.now()
         async with self._uow() as uow:
             nudge = await uow.nudges.get(nudge_id)
@@ -222,35 +246,45 @@ class NudgeService:
             if not await uow.nudges.mark_noticed(nudge.id, now):
                 raise AlreadyAnswered(answer="🤝")
             await uow.commit()
-            texts = await uow.commitments.texts([nudge.commitment_id])
             noticed = await uow.nudges.get(nudge.id)
-        assert noticed is not None
+            assert noticed is not None
+            # The partner's message as recorded; pressed before that was recorded, the pressed one.
+            shown = (
+                Sent(noticed.partner_chat_id, noticed.partner_message_id)
+                if noticed.partner_chat_id is not None and noticed.partner_message_id is not None
+                else pressed
+            )
+            summary = (
+                await uow.summaries.by_message(shown.chat_id, shown.message_id) if shown else None
+            )
+            bundle = (
+                await uow.nudges.in_partner_message(shown.chat_id, shown.message_id)
+                if summary is not None and shown is not None
+                else []
+            ) or [noticed]
+            texts = await uow.commitments.texts([n.commitment_id for n in bundle])
         commitment_text = texts.get(nudge.commitment_id, "…")
-        await self._show_noticed(owner, person, noticed, commitment_text, pressed)
-        return text(person.language, "noticed_thanks", name=owner.name)
-
-    async def _show_noticed(
-        self,
-        owner: Person,
-        noticer: Person,
-        nudge: Nudge,
-        commitment_text: str,
-        pressed: Sent | None,
-    ) -> None:
-        # The partner's message as recorded; pressed before that was recorded, the pressed one.
-        shown = (
-            Sent(nudge.partner_chat_id, nudge.partner_message_id)
-            if nudge.partner_chat_id is not None and nudge.partner_message_id is not None
-            else pressed
-        )
         if shown is not None:
-            view = partner_message(owner, noticer.language, nudge, commitment_text, noticer.name)
+            view = (
+                summary_message(owner, person, bundle, texts)
+                if summary is not None
+                else partner_message(owner, person.language, noticed, commitment_text, person.name)
+            )
             await self._edit_quietly(shown, view)
+        await self._tell_owner_noticed(owner, person, noticed, commitment_text)
+        missed = noticed.status == NudgeStatus.MISSED
+        return text(
+            person.language, "thanked_thanks" if missed else "noticed_thanks", name=owner.name
+        )
+
+    async def _tell_owner_noticed(
+        self, owner: Person, noticer: Person, nudge: Nudge, commitment_text: str
+    ) -> None:
         if owner.chat_id is None:
             return
         note = text(
             owner.language,
-            "noticed_you",
+            "thanked_you" if nudge.status == NudgeStatus.MISSED else "noticed_you",
             partner=noticer.name,
             text=commitment_text,
             date=short_date(owner.language, nudge.local_date),

@@ -9,6 +9,7 @@ from bot.domain.models import Person
 from bot.domain.planning import replan_person
 from bot.domain.ports import Clock, UnitOfWorkFactory
 from bot.domain.schedule import valid_zone
+from bot.domain.sharing import replan_summary
 from bot.texts import language_for, language_named
 
 MAX_NAME = 64
@@ -80,6 +81,8 @@ class PeopleService:
             await replan_person(
                 uow, person.id, zone.key, self._clock.now(), previous=person.timezone
             )
+            # The daily summary stays at its local time, now in the new zone.
+            await replan_summary(uow, person.id, self._clock.now())
             await uow.commit()
         return zone.key
 

@@ -32,6 +32,7 @@ from bot.domain.models import (
     PastAnswer,
     Pending,
     Person,
+    Summary,
 )
 from bot.domain.nudging import REFLECTION
 from bot.domain.ports import (
@@ -88,6 +89,7 @@ class PrivacyService:
             invites = await uow.invites.of_person(person.id)
             chores = await uow.chores.of_couple(couple.id) if couple else []
             swaps = await uow.chores.swaps_of_person(person.id)
+            summaries = await uow.summaries.of_person(person.id)
         return export_document(
             fresh,
             couple,
@@ -99,6 +101,7 @@ class PrivacyService:
             invites,
             ChoreRows(chores, swaps),
             self._clock.now(),
+            summaries,
         )
 
     async def ask_forget(self, person: Person) -> Outgoing:
@@ -194,6 +197,7 @@ async def _erase(uow: UnitOfWork, person: Person) -> None:
         await uow.nudges.forget_partner_chat(person.chat_id)
     await uow.checkins.delete_answers_of(person.id)
     await uow.checkins.delete_orphans()
+    await uow.summaries.delete_of_person(person.id)
     await uow.nudges.delete_of_person(person.id)
     await uow.commitments.delete_of_person(person.id)
     await uow.invites.delete_of_person(person.id)
@@ -227,6 +231,7 @@ def export_document(
     invites: list[Invite],
     chores: ChoreRows,
     now: datetime,
+    summaries: list[Summary] | None = None,
 ) -> dict[str, Any]:
     """The /export document: the person's own rows, in a stable, documented shape."""
     return {
@@ -242,6 +247,21 @@ def export_document(
             "blocked_at": _iso(person.blocked_at),
             "waiting_for": person.pending.kind if person.pending else None,
         },
+        "sharing": {
+            "partner_answers": person.sharing,
+            "summary_time": person.summary_time.strftime("%H:%M") if person.summary_time else None,
+            "since": _iso(person.sharing_since),
+        },
+        "summaries": [
+            {
+                "date": _iso(s.local_date),
+                "due_at": _iso(s.due_at),
+                "status": s.status.value,
+                "sent_at": _iso(s.sent_at),
+                "answers_told": s.items,
+            }
+            for s in summaries or []
+        ],
         "couple": None
         if couple is None
         else {

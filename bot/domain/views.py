@@ -91,23 +91,60 @@ def nudge_message(person: Person, nudges: Sequence[Nudge], texts: dict[int, str]
     return Outgoing(body, answer_buttons(person, nudges, texts))
 
 
+def shown_promise(reader_language: str, commitment_text: str) -> str:
+    """A promise's name as the partner reads it: words of crisis were answered in private
+    with crisis lines, and never reach the partner, not even as the name of a promise."""
+    if has_crisis_words(commitment_text):
+        return text(reader_language, "partner_private_promise")
+    return commitment_text
+
+
 def partner_message(
     owner: Person, reader_language: str, nudge: Nudge, commitment_text: str, noticer: str | None
 ) -> Outgoing:
-    """What the partner sees after an answer; 'I noticed' until they have pressed it."""
-    key = "partner_kept" if nudge.status == NudgeStatus.KEPT else "partner_missed"
-    if has_crisis_words(commitment_text):
-        # Words of crisis were answered in private with crisis lines; they never reach the
-        # partner, not even as the name of a promise.
-        commitment_text = text(reader_language, "partner_private_promise")
+    """What the partner sees after an answer; its 🤝 button until they have pressed it."""
+    missed = nudge.status == NudgeStatus.MISSED
+    commitment_text = shown_promise(reader_language, commitment_text)
     body = text(
         reader_language,
-        key,
+        "partner_missed" if missed else "partner_kept",
         name=owner.name,
         text=commitment_text,
         date=short_date(reader_language, nudge.local_date),
     )
     if noticer is not None:
-        return Outgoing(body + "\n" + text(reader_language, "partner_noticed_line", name=noticer))
-    button = Button(text(reader_language, "btn_noticed"), actions.encode(actions.NOTICED, nudge.id))
-    return Outgoing(body, ((button,),))
+        line = "partner_thanked_line" if missed else "partner_noticed_line"
+        return Outgoing(body + "\n" + text(reader_language, line, name=noticer))
+    label = text(reader_language, "btn_thanks" if missed else "btn_noticed")
+    return Outgoing(body, ((Button(label, actions.encode(actions.NOTICED, nudge.id)),),))
+
+
+def summary_message(
+    owner: Person, reader: Person, nudges: Sequence[Nudge], texts: dict[int, str]
+) -> Outgoing:
+    """The daily summary of the partner's answers: one line each, a 🤝 button for each one
+    not acknowledged yet (named after its promise when there are several)."""
+    lang = reader.language
+    lines = [text(lang, "summary_header", name=owner.name), ""]
+    rows: list[tuple[Button, ...]] = []
+    named = len(nudges) > 1
+    for nudge in nudges:
+        words = shown_promise(lang, texts.get(nudge.commitment_id, "…"))
+        missed = nudge.status == NudgeStatus.MISSED
+        line = text(
+            lang,
+            "summary_line_missed" if missed else "summary_line_kept",
+            text=words,
+            date=short_date(lang, nudge.local_date),
+        )
+        if nudge.noticed_at is not None:
+            line += " " + text(lang, "summary_thanked" if missed else "summary_noticed")
+        else:
+            short = short_label(words)
+            if missed:
+                label = text(lang, "btn_thanks_n" if named else "btn_thanks", short=short)
+            else:
+                label = text(lang, "btn_noticed_n" if named else "btn_noticed", short=short)
+            rows.append((Button(label, actions.encode(actions.NOTICED, nudge.id)),))
+        lines.append(line)
+    return Outgoing("\n".join(lines), tuple(rows))

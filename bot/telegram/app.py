@@ -41,6 +41,7 @@ MENU = (
     "pause",
     "resume",
     "language",
+    "sharing",
     "export",
     "forget",
     "unpair",

@@ -17,9 +17,18 @@ ROOT = Path(__file__).resolve().parents[2]
 class KeptProcess:
     """`python -m bot run` as a child process with a controlled environment."""
 
-    def __init__(self, env: dict[str, str], workdir: Path, log_name: str = "kept.log") -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        workdir: Path,
+        log_name: str = "kept.log",
+        *,
+        clock_offset: float | None = None,
+    ) -> None:
         self.env = env
         self.workdir = workdir
+        # Seconds the process's clock is moved by (tests/e2e/clocked.py); None: the real clock.
+        self.clock_offset = clock_offset
         self.log_path = workdir / log_name
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -32,9 +41,13 @@ class KeptProcess:
         }
         clean.update(self.env)
         clean["PYTHONPATH"] = str(ROOT)
+        module = "bot"
+        if self.clock_offset is not None:
+            module = "tests.e2e.clocked"
+            clean["KEPT_TEST_CLOCK_OFFSET"] = repr(self.clock_offset)
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "run"],
+                [sys.executable, "-m", module, "run"],
                 cwd=self.workdir,
                 env=clean,
                 stdout=log,
@@ -74,6 +87,10 @@ class KeptProcess:
     def wait_for_log(self, needle: str, timeout: float = 30.0) -> None:
         """Wait until the log contains a line, failing early if the process dies."""
         self._wait(lambda: needle in self.logs(), timeout, f"log line {needle!r}")
+
+    def wait_for_log_count(self, needle: str, count: int, timeout: float = 30.0) -> None:
+        """Wait until the log holds a line at least `count` times (earlier runs included)."""
+        self._wait(lambda: self.logs().count(needle) >= count, timeout, f"{count}× {needle!r}")
 
     def _wait(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout

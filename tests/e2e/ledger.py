@@ -95,3 +95,12 @@ class Ledger:
                 (_instant(due_at), local_date.isoformat(), chat_id),
             ).rowcount
             assert changed == 1, f"{chat_id} should have one active commitment"
+
+    def summary_due_now(self, chat_id: int) -> None:
+        """Make this person's next daily summary due now (they chose one with /sharing)."""
+        with self._db() as db:
+            changed = db.execute(
+                "UPDATE people SET summary_next_at = ? WHERE chat_id = ? AND sharing = 'summary'",
+                (_instant(datetime.now(UTC)), chat_id),
+            ).rowcount
+            assert changed == 1, f"{chat_id} has no daily summary"

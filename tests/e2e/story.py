@@ -41,12 +41,17 @@ def bot_env(api: FakeBotApi, tmp_path: Path) -> dict[str, str]:
 
 @contextmanager
 def running_bot(
-    api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None
+    api: FakeBotApi,
+    tmp_path: Path,
+    extra_env: dict[str, str] | None = None,
+    *,
+    clock_offset: float | None = None,
 ) -> Iterator[KeptProcess]:
-    """Start `kept run` and wait until it has set its command menu (start-up done)."""
+    """Start `kept run` and wait until it has set its command menu (start-up done); with
+    `clock_offset`, its clock is moved by that many seconds (tests/e2e/clocked.py)."""
     before = len(api.calls_to("setMyCommands"))
     env = {**bot_env(api, tmp_path), **(extra_env or {})}
-    with KeptProcess(env, tmp_path) as process:
+    with KeptProcess(env, tmp_path, clock_offset=clock_offset) as process:
         api.wait_for(
             lambda: len(api.calls_to("setMyCommands")) > before, what="start-up (setMyCommands)"
         )

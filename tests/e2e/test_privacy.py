@@ -90,9 +90,9 @@ def answer_missed_with_reflection(api: FakeBotApi, kept: KeptProcess) -> None:
     api.wait_for_message(ALEX, "Thank you for being honest about")
     api.send_text(ALEX, None, REFLECTION)
     api.wait_for_message(ALEX, "Saved, privately")
-    shared = api.wait_for_message(GROUP, "Alex was honest today")
-    api.press(SAM, shared, buttons(shared)["🤝 I noticed"])
-    api.wait_for_message(ALEX, "🤝 Sam noticed")
+    shared = api.wait_for_message(GROUP, "Alex let you know they missed")
+    api.press(SAM, shared, buttons(shared)["🤝 Thanks for telling me"])
+    api.wait_for_message(ALEX, "🤝 Sam thanks you for telling them")
 
 
 def checkin_with_words(api: FakeBotApi) -> None:

@@ -143,7 +143,7 @@ def test_a_reflection_with_crisis_words_gets_the_lines_and_is_never_shared(
         assert buttons(help_) == {}
         kept = api.wait_for_message(ALEX, "Kept here, privately", after_id=int(help_["message_id"]))
         assert buttons(kept) == {}
-        api.wait_for_message(GROUP, "Alex")
+        api.wait_for_message(GROUP, "Alex let you know they missed")
 
     for chat in (GROUP, SAM):
         assert shown_in(api, chat, REFLECTION) == []

@@ -23,6 +23,7 @@ from tests.e2e.signal_story import (
     Person,
     answer_checkin,
     assert_private_logs,
+    chat_id_of,
     choice,
     choices,
     data_url,
@@ -152,7 +153,7 @@ def test_a_nudge_answered_by_reply_and_one_by_reaction(
         story.wait_message(SAM, f"Thank you for being honest about “{SAM_PROMISE}”", after=reacted)
         said = story.say(SAM, REFLECTION)
         story.wait_message(SAM, "Saved, privately", after=said)
-        story.wait_message(None, "Sam was honest today", after=reacted)
+        story.wait_message(None, "Sam let you know they missed", after=reacted)
 
         stop_cleanly(story)
         assert story.process is not None
@@ -209,7 +210,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         said = story.say(BEN, "fallé", quote=ben_nudge.timestamp)
         story.wait_edit(ben_nudge, "No cumplido")
         story.wait_message(BEN, "Gracias por tu honestidad con «Pasear al perro»", after=said)
-        story.wait_message(ANA, "Ben habló con honestidad", after=said)
+        story.wait_message(ANA, "Ben te cuenta que no cumplió", after=said)
         skipped = story.say(BEN, "/skip")
         story.wait_message(BEN, "Está bien. Mañana es un nuevo día", after=skipped)
         stop_cleanly(story)
@@ -473,3 +474,52 @@ def test_checkin_asked_privately_and_revealed_in_the_group(
             assert not answered.search(shown), f"answers shown early: {shown!r}"
             assert not params.get("attachments"), "the chart came before the reveal"
     assert not [t for t in every_text(daemon) if SAM_WORDS in t], "Sam's private words shown"
+
+
+def test_a_daily_summary_chosen_and_answered_by_numbers(
+    daemon: FakeSignalDaemon, tmp_path: Path
+) -> None:
+    """Sam chooses one summary a day by numbers and a typed time (a bad one changes nothing);
+    Alex's miss is not sent as it happens; the summary lists it with a numbered 🤝 choice."""
+    with running_signal_bot(daemon, tmp_path) as story:
+        story.pair(ALEX, SAM)
+        story.commit(ALEX, ALEX_PROMISE, "21:00")
+        said = story.say(SAM, "/sharing")
+        shown = story.wait_message(SAM, "You hear about Alex's promises as they happen", after=said)
+        assert list(choices(shown).values()) == ["As it happens", "One summary a day"]
+        story.choose(SAM, shown, "One summary a day")
+        asked = story.wait_edit(shown, "At what time should your summary come?")
+        assert list(choices(asked).values()) == ["08:00", "13:00", "20:00", "21:30"]
+        said = story.say(SAM, "half past nine")
+        story.wait_message(SAM, "I can't read “half past nine” as a time", after=said)
+        said = story.say(SAM, "21:45")
+        story.wait_message(SAM, "Done: one summary a day at 21:45", after=said)
+        stop_cleanly(story)
+
+    make_due_now(tmp_path, "Alex")
+    with running_signal_bot(daemon, tmp_path) as story:
+        nudge = story.nudge(ALEX, ALEX_PROMISE)
+        said = story.say(ALEX, "missed")
+        story.wait_edit(nudge, "Missed")
+        story.wait_message(ALEX, f"Thank you for being honest about “{ALEX_PROMISE}”", after=said)
+        said = story.say(ALEX, "/skip")
+        story.wait_message(ALEX, "Tomorrow is a new day", after=said)
+        stop_cleanly(story)
+    told = [m for m in daemon.sent() if "Alex let you know" in m.message]
+    assert told == [], "Sam chose the summary: nothing is sent as it happens"
+
+    Ledger(tmp_path / "kept.db").summary_due_now(chat_id_of(tmp_path, "Sam"))
+    with running_signal_bot(daemon, tmp_path) as story:
+        summary = story.wait_message(SAM, "🗓 Your daily summary of Alex's promises", timeout=90)
+        assert f"{ALEX_PROMISE} — ❌ Missed" in summary.message, summary.message
+        assert list(choices(summary).values()) == ["🤝 Thanks for telling me"]
+        story.wait_recorded(summary)
+        said = story.say(SAM, "1")
+        story.wait_message(
+            ALEX, f"🤝 Sam thanks you for telling them about “{ALEX_PROMISE}”", after=said
+        )
+        story.wait_edit(summary, "you said thanks")
+        stop_cleanly(story)
+        assert story.process is not None
+        assert_private_logs(story.process, [ALEX_PROMISE, "Your daily summary"])
+    assert len([m for m in story.to(SAM) if "Your daily summary" in m.message]) == 1

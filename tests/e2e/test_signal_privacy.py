@@ -63,7 +63,7 @@ def test_a_whole_signal_run_keeps_words_out_of_logs_and_encrypted_at_rest(
         missed = story.say(ALEX, "missed")
         story.wait_edit(alex_nudge, "Missed")
         story.wait_message(ALEX, f"Thank you for being honest about “{ALEX_PROMISE}”", after=missed)
-        story.wait_message(None, "Alex was honest today", after=missed)
+        story.wait_message(None, "Alex let you know they missed", after=missed)
         said = story.say(ALEX, REFLECTION)
         story.wait_message(ALEX, "Saved, privately", after=said)
 

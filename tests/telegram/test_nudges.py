@@ -233,16 +233,20 @@ async def test_missed_asks_for_a_private_reflection_and_keeps_it(kept: Kept) -> 
 
     pressed = await kept.press(ANA, f"m:{nudge_id}", message)
 
-    assert kept.toasts(pressed) == ["❌ Noted. Owning it is honesty."]
+    assert kept.toasts(pressed) == ["❌ Missed: noted."]
     [edit] = kept.edits(pressed)
     assert edit.params["message_id"] == message.message_id
-    assert edit.text.endswith(
-        "• Do the dishes — ❌ Missed (Wed 10 Jun, 21:05). Thank you for being honest."
-    )
+    assert edit.text.endswith("• Do the dishes — ❌ Missed (Wed 10 Jun, 21:05)")
     [to_group] = kept.sent(pressed, GROUP)
-    assert to_group.text.startswith("❌ Ana was honest today: “Do the dishes” was missed")
+    # Plain and kind to the partner, with the button that fits a miss.
+    assert to_group.text == "❌ Ana let you know they missed “Do the dishes” (Wed 10 Jun)."
+    assert to_group.callback_data == [f"n:{nudge_id}"]
+    assert [b["text"] for row in to_group.buttons for b in row] == ["🤝 Thanks for telling me"]
     [prompt] = kept.sent(pressed, ANA.id)
     assert prompt.text.startswith("Thank you for being honest about “Do the dishes”.")
+    # Ana is thanked once: in the prompt, not again in the toast or the edited nudge.
+    said = [*kept.toasts(pressed), edit.text, prompt.text]
+    assert sum(("thank" in words.lower() or "honest" in words.lower()) for words in said) == 1
     assert "/skip" in prompt.text
     assert await kept.pending(ANA) == REFLECTION
     assert (await kept.nudge(nudge_id)).status == NudgeStatus.MISSED

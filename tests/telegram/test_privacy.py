@@ -66,7 +66,7 @@ async def answer_nudge(kept: Kept, user: TgUser, message: Call, reflection: str)
     """The user presses Missed on their nudge and writes a reflection; the nudge id."""
     [nudge] = [n for n in await kept.nudges(user) if n.local_date == DUE.date()]
     pressed = await kept.press(user, f"m:{nudge.id}", message)
-    assert kept.toasts(pressed) == ["❌ Noted. Owning it is honesty."]
+    assert kept.toasts(pressed) == ["❌ Missed: noted."]
     await kept.send(user, reflection)
     assert (await kept.nudge(nudge.id)).reflection == reflection
     return nudge.id

@@ -329,10 +329,12 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     kept.clock.set(due + timedelta(hours=1, minutes=5))
     again = kept.only_reply(await walk.tick(), ANA.id)
     missed = await walk.press(ANA, f"m:{second.id}", again)
-    assert kept.toasts(missed) == ["❌ Anotado. Reconocerlo es honestidad."]
+    assert kept.toasts(missed) == ["❌ No cumplido: anotado."]
     [prompt] = kept.sent(missed, ANA.id)
     assert prompt.text.startswith(f"Gracias por tu honestidad con «{CALL}».")
-    assert kept.sent(missed, GROUP)[0].text.startswith(f"❌ Hoy Ana habló con honestidad: «{CALL}»")
+    told = kept.sent(missed, GROUP)[0]
+    assert told.text == f"❌ Ana te cuenta que no cumplió «{CALL}» (mié 10 jun)."
+    assert [b["text"] for row in told.buttons for b in row] == ["🤝 Gracias por contármelo"]
     saved = await walk.reply(ANA, REFLECTION)
     assert saved.text.startswith("Guardado, en privado: solo tú puedes verlo.")
     shared = await walk.press(ANA, saved.callback_data[0], saved)
@@ -345,9 +347,7 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     already = await walk.press(ANA, f"m:{second.id}", again)
     assert kept.toasts(already) == ["Ya respondiste a esto: ❌ No cumplido."]
     today = await walk.reply(ANA, "/today")
-    assert (
-        f"• {CALL} — ❌ No cumplido (mié 10 jun, 22:05). Gracias por tu honestidad." in today.text
-    )
+    assert f"• {CALL} — ❌ No cumplido (mié 10 jun, 22:05)\n" in today.text + "\n"
 
     # The next day the bot is late; a miss with words of danger gets the crisis resources.
     kept.clock.set(due + timedelta(days=1, minutes=20))

@@ -160,7 +160,9 @@ async def test_missed_asks_for_a_private_reflection_and_keeps_it(world: World) -
     assert answered.reflection_prompt == text("en", "reflection_prompt", text=commitment.text)
     assert world.store.nudge(nudge.id).status == NudgeStatus.MISSED
     assert world.fresh(ana).pending == Pending(REFLECTION, {"id": nudge.id})
-    assert world.messenger.to(202)[-1].message.text.startswith("❌ Ana was honest today")
+    told = world.messenger.to(202)[-1].message
+    assert told.text == f"❌ Ana let you know they missed “{commitment.text}” (Wed 10 Jun)."
+    assert [b.label for row in told.buttons for b in row] == ["🤝 Thanks for telling me"]
 
     reply = await world.nudges.reflect(world.fresh(ana), "  I stayed late and forgot.  ")
 
