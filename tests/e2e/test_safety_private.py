@@ -9,8 +9,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -33,6 +35,7 @@ pytestmark = pytest.mark.e2e
 LUCIA = 1004
 # Alex lives in Madrid (pair_and_link sets Europe/Madrid): Spain's lines.
 SPAIN = "ES"
+MADRID = ZoneInfo("Europe/Madrid")
 FREE_TEXT = "Sometimes he hits me when he drinks"
 PROMISE_WITH_CRISIS = "Leave the flat before he hits me again"
 CRISIS_PROMISE = "Stop saying I want to die"
@@ -304,3 +307,54 @@ def test_sos_answers_anyone_in_private_and_never_in_the_group(
     for words in (opening("en", "sos"), "016", DIRECTORY):
         assert shown_in(api, GROUP, words) == [], words
         assert shown_in(api, SAM, words) == [], words
+
+
+def seed_low_weeks(db_path: Path, weeks_back: tuple[int, ...]) -> None:
+    """Earlier revealed check-ins in which Alex rated trust 1 and safety 2 (the bot stopped)."""
+    with closing(sqlite3.connect(db_path)) as db, db:
+        (couple_id,) = db.execute("select id from couples").fetchone()
+        people = dict(db.execute("select chat_id, id from people").fetchall())
+        for back in weeks_back:
+            day = datetime.now(MADRID) - timedelta(weeks=back)
+            year, week, _ = day.isocalendar()
+            at = day.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.000000")
+            cursor = db.execute(
+                "insert into checkins (couple_id, iso_year, iso_week, opened_at, closed_at)"
+                " values (?, ?, ?, ?, ?)",
+                (couple_id, year, week, at, at),
+            )
+            for chat, trust, safety in ((ALEX, 1, "2"), (SAM, 4, "4")):
+                db.execute(
+                    "insert into checkin_answers (checkin_id, person_id, trust, progress, safety,"
+                    " words_done, words_asked, words_shared, updated_at)"
+                    " values (?, ?, ?, 'notyet', ?, 1, 1, 0, ?)",
+                    (cursor.lastrowid, people[chat], trust, safety, at),
+                )
+
+
+def test_a_low_safety_answer_holds_back_couples_therapy_and_offers_support_alone(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    with running_bot(api, tmp_path):
+        pair_and_link(api)
+    seed_low_weeks(tmp_path / "kept.db", (2, 1))
+    with running_bot(api, tmp_path):
+        api.send_text(ALEX, GROUP, "/checkin@kept_test_bot")
+        # A third low week: the rule for couples therapy fires, but Alex does not feel safe.
+        choose_in_group(api, ALEX, "1", "Not yet")
+        asked = api.wait_for_message(ALEX, "How safe did you feel")
+        press(api, ALEX, asked, buttons(asked)["2"])
+        skip_words(api, ALEX)
+        choose_in_group(api, SAM, "4", "A little")
+        asked = api.wait_for_message(SAM, "How safe did you feel")
+        press(api, SAM, asked, buttons(asked)["4"])
+        skip_words(api, SAM)
+        reveal = api.wait_for_message(GROUP, "your answers, side by side")
+        support = api.wait_for_message(ALEX, text("en", "individual_support"))
+
+    assert text("en", "therapy_suggestion") not in str(reveal["text"])
+    assert "016" in str(support["text"]) and DIRECTORY in str(support["text"])
+    for chat in (GROUP, SAM):
+        assert shown_in(api, chat, text("en", "individual_support")) == []
+        assert shown_in(api, chat, text("en", "therapy_suggestion")) == []
+    assert len(shown_in(api, ALEX, text("en", "individual_support"))) == 1
