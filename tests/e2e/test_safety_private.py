@@ -256,7 +256,7 @@ def test_crisis_words_in_any_private_step_get_the_lines_first_and_stay_private(
         api.wait_for(lambda: recorded_sent(tmp_path / "kept.db"), what="the nudge in the ledger")
         press(api, ALEX, nudge, buttons(nudge)["❌ Missed"])
         prompt = api.wait_for_message(ALEX, "Thank you for being honest about")
-        told = api.wait_for_message(GROUP, "Alex was honest today")
+        told = api.wait_for_message(GROUP, "Alex let you know they missed")
         # The group hears of the miss, but not the promise's name: it held words of crisis.
         assert text("en", "partner_private_promise") in str(told["text"])
 
