@@ -4,7 +4,6 @@ and reach neither the group nor the partner unless their author presses Share.""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.story import ALEX, GROUP, SAM, buttons, fake_api, pair_and_link, running_bot
+from tests.e2e.story import ALEX, GROUP, SAM, buttons, pair_and_link, running_bot
 
 pytestmark = pytest.mark.e2e
 MADRID = ZoneInfo("Europe/Madrid")
@@ -25,13 +24,6 @@ CRISIS_CHECKIN = "Some of it sounds like you may be hurting or not safe"
 CRISIS_REFLECTION = "Some of what you wrote sounds like you may be hurting or not safe"
 SHARE = "🤝 Share with my partner"
 KEEP = "🔒 Keep it private"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam, a stranger and their group."""
-    with fake_api() as fake:
-        yield fake
 
 
 def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
