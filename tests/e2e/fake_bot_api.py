@@ -32,7 +32,6 @@ import itertools
 import json
 import math
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -41,6 +40,8 @@ from types import TracebackType
 from typing import Any, NoReturn, TypeVar
 
 from aiohttp import BodyPartReader, web
+
+from tests.loopback import LoopbackServer
 
 JSONDict = dict[str, Any]
 Handler = Callable[[JSONDict], Any]
@@ -1016,14 +1017,11 @@ class FakeBotApi:
         self.token = token
         self._state = _BotState(token, bot_username, bot_first_name)
         self._cond = threading.Condition(threading.RLock())
-        self._thread: threading.Thread | None = None
-        self._started = threading.Event()
-        self._startup_error: BaseException | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
         self._updates_event = asyncio.Event()
-        self._stop_event = asyncio.Event()
         self._closing = False
-        self._port: int | None = None
+        self._server = LoopbackServer(
+            "fake-bot-api", self._build_app, on_loop=self._new_events, on_down=self._wake_pollers
+        )
         self._limits: _FloodLimits | None = None
         if enforce_limits:
             self.enforce_limits()
@@ -1045,67 +1043,17 @@ class FakeBotApi:
 
     def start(self) -> FakeBotApi:
         """Start the server thread and wait until it listens."""
-        if self._thread is not None:
-            raise RuntimeError("FakeBotApi is already running")
         self._closing = False
-        self._started.clear()
-        self._thread = threading.Thread(target=self._run, name="fake-bot-api", daemon=True)
-        self._thread.start()
-        if not self._started.wait(timeout=15):
-            raise RuntimeError("fake Bot API server did not start within 15s")
-        if self._startup_error is not None:
-            self._thread.join()
-            self._thread = None
-            raise RuntimeError("fake Bot API server failed to start") from self._startup_error
+        self._server.start()
         return self
 
     def stop(self) -> None:
         """Wake long polls, shut the server down cleanly and join the thread."""
-        thread, loop = self._thread, self._loop
-        if thread is None or loop is None:
-            return
         self._closing = True
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(self._wake_and_stop)
-        thread.join(timeout=30)
-        if thread.is_alive():
-            raise RuntimeError("fake Bot API server thread did not stop")
-        self._thread = None
-        self._loop = None
+        self._server.stop()
 
-    def _wake_and_stop(self) -> None:
-        self._updates_event.set()
-        self._stop_event.set()
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._serve())
-        except BaseException as exc:  # reported to start() through _startup_error
-            self._startup_error = exc
-            self._started.set()
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
+    def _new_events(self) -> None:
         self._updates_event = asyncio.Event()
-        self._stop_event = asyncio.Event()
-        runner = web.AppRunner(self._build_app(), access_log=None, shutdown_timeout=2.0)
-        await runner.setup()
-        try:
-            await self._listen(runner)
-            self._started.set()
-            await self._stop_event.wait()
-        finally:
-            await runner.cleanup()
-
-    async def _listen(self, runner: web.AppRunner) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            sock.bind(("127.0.0.1", 0))
-            self._port = sock.getsockname()[1]
-            await web.SockSite(runner, sock).start()
-        except BaseException:
-            sock.close()
-            raise
 
     def _build_app(self) -> web.Application:
         app = web.Application()
@@ -1193,19 +1141,14 @@ class FakeBotApi:
         return web.Response(body=stored.content, content_type=stored.mime_type)
 
     def _wake_pollers(self) -> None:
-        loop = self._loop
-        if loop is not None:
-            with contextlib.suppress(RuntimeError):  # loop already closed
-                loop.call_soon_threadsafe(self._updates_event.set)
+        self._updates_event.set()
 
     # -- addresses ----------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
         """Root URL of the running server, e.g. ``http://127.0.0.1:PORT``."""
-        if self._port is None:
-            raise RuntimeError("FakeBotApi is not running")
-        return f"http://127.0.0.1:{self._port}"
+        return self._server.url
 
     @property
     def base_url(self) -> str:
@@ -1285,7 +1228,7 @@ class FakeBotApi:
         with self._cond:
             update_id = self._state.queue(update)
             self._cond.notify_all()
-        self._wake_pollers()
+        self._server.call_soon(self._wake_pollers)
         return update_id
 
     def send_text(self, user_id: int, chat_id: int | None, text: str) -> int:
@@ -1298,7 +1241,7 @@ class FakeBotApi:
             message = state.new_message(chat, user, fields)
             state.queue({"message": message})
             self._cond.notify_all()
-        self._wake_pollers()
+        self._server.call_soon(self._wake_pollers)
         return int(message["message_id"])
 
     def press(
@@ -1336,7 +1279,7 @@ class FakeBotApi:
             }
             state.queue({"callback_query": query})
             self._cond.notify_all()
-        self._wake_pollers()
+        self._server.call_soon(self._wake_pollers)
         return query_id
 
     @staticmethod

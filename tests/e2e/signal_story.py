@@ -61,7 +61,10 @@ STRANGER = Person("+15550004444", "Mallory")
 @contextmanager
 def signal_daemon(*members: Person) -> Iterator[FakeSignalDaemon]:
     """A fake daemon for the bot's number, with a group of ``members`` (default Alex and Sam)."""
-    with FakeSignalDaemon(account=BOT) as daemon:
+    # The daemon notices a stream the bot closed only when its next keep-alive fails to go out:
+    # one a second rather than the default 15 s, so a story that waits for the bot's stream to
+    # be gone does not wait 15 s for nothing.
+    with FakeSignalDaemon(account=BOT, keepalive=1.0) as daemon:
         people = members or (ALEX, SAM)
         daemon.add_group(GROUP, " & ".join(p.name for p in people), [p.number for p in people])
         yield daemon

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from tests.e2e.story import (
     SAM,
     STRANGER,
     buttons,
-    fake_api,
     pair_and_link,
     press_safety,
     running_bot,
@@ -24,13 +22,6 @@ from tests.e2e.story import (
 
 pytestmark = pytest.mark.e2e
 ALEX_WORDS = "You cooked on Tuesday when I was exhausted"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam, a stranger and their group."""
-    with fake_api() as fake:
-        yield fake
 
 
 def checkin_message(api: FakeBotApi) -> dict[str, object]:

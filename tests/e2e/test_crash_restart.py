@@ -79,6 +79,7 @@ def api() -> Iterator[FakeBotApi]:
         yield fake
 
 
+@pytest.mark.long  # 21 starts and 2,000 nudges: about two minutes
 def test_sigkill_twenty_times_during_a_dispatch_of_2000(api: FakeBotApi, tmp_path: Path) -> None:
     """Kill -9 at random moments mid-dispatch, restart, and account for every nudge."""
     env = bot_env(api, tmp_path)

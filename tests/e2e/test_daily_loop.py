@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,30 +17,14 @@ from tests.e2e.story import (
     STRANGER,
     TOKEN,
     buttons,
-    fake_api,
     next_whole_minute,
     pair_and_link,
-    running_bot,
 )
 
 MADRID = ZoneInfo("Europe/Madrid")
 PROMISE = "Text Sam when I leave work"
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam and their group."""
-    with fake_api() as fake:
-        yield fake
-
-
-@pytest.fixture
-def kept(api: FakeBotApi, tmp_path: Path) -> Iterator[KeptProcess]:
-    """The real bot process, pointed at the fake API and a fresh SQLite file."""
-    with running_bot(api, tmp_path) as process:
-        yield process
 
 
 def next_minute_in_madrid() -> datetime:

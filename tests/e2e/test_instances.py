@@ -158,6 +158,7 @@ def api() -> Iterator[FakeBotApi]:
         yield fake
 
 
+@pytest.mark.long  # 5,000 nudges within Telegram's 30 messages/s: about three minutes
 def test_three_instances_share_the_work_and_survive_the_dispatchers_death(
     api: FakeBotApi, database_url: str, tmp_path: Path
 ) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,7 +27,6 @@ from tests.e2e.story import (
     TOKEN,
     bot_env,
     buttons,
-    fake_api,
     pair_and_link,
     press_safety,
     run_kept,
@@ -43,13 +41,6 @@ APPRECIATED = "Sam fixed the wobbly balcony chair"
 DIFFERENTLY = "Ask me about the orchestra rehearsal"
 KEY_A = Fernet.generate_key().decode()
 KEY_B = Fernet.generate_key().decode()
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam and their group."""
-    with fake_api() as fake:
-        yield fake
 
 
 def next_minute_in_madrid() -> datetime:

@@ -4,7 +4,6 @@ and reach neither the group nor the partner: their author gets crisis lines firs
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,16 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.story import (
-    ALEX,
-    GROUP,
-    SAM,
-    buttons,
-    fake_api,
-    pair_and_link,
-    press_safety,
-    running_bot,
-)
+from tests.e2e.story import ALEX, GROUP, SAM, buttons, pair_and_link, press_safety, running_bot
 
 pytestmark = pytest.mark.e2e
 MADRID = ZoneInfo("Europe/Madrid")
@@ -31,13 +21,6 @@ APPRECIATED = "Sam watered the basil every morning"
 REFLECTION = "Anoche me amenazó y tuve miedo de volver a casa"
 PROMISE = "Call Sam at lunch"
 CRISIS = "Some of what you wrote sounds like you may be hurting or not safe"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam, a stranger and their group."""
-    with fake_api() as fake:
-        yield fake
 
 
 def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:

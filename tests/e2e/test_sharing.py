@@ -83,6 +83,7 @@ def nudge_and_answer(api: FakeBotApi, label: str, after_id: int) -> None:
     )
 
 
+@pytest.mark.long  # crosses a daylight-saving change in real minutes: about four minutes
 def test_the_summary_comes_once_at_its_local_time_on_both_sides_of_the_change(
     api: FakeBotApi, tmp_path: Path
 ) -> None:

@@ -8,7 +8,6 @@ the bot is stopped; the catch-up tick at start-up then sends them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,6 @@ from tests.e2e.signal_story import (
     export_of,
     make_due_now,
     running_signal_bot,
-    signal_daemon,
     stop_cleanly,
 )
 from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage, signal_uuid
@@ -45,13 +43,6 @@ SAM_WORDS = "You listened to the whole story about my sister"
 CHATTER = "See you at eight by the Retiro gate, love"
 ANA = Person("+15550005555", "Ana")
 BEN = Person("+15550006666", "Ben")
-
-
-@pytest.fixture
-def daemon() -> Iterator[FakeSignalDaemon]:
-    """A fake signal-cli daemon for the bot's number, with Alex and Sam's group."""
-    with signal_daemon() as fake:
-        yield fake
 
 
 def every_text(daemon: FakeSignalDaemon) -> list[str]:

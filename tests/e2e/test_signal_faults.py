@@ -7,7 +7,6 @@ both are back, and no message is handled twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from tests.e2e.signal_story import (
     ALEX,
     make_due_now,
     running_signal_bot,
-    signal_daemon,
     stop_cleanly,
 )
 from tests.signal.fake_daemon import FakeSignalDaemon
@@ -26,13 +24,6 @@ pytestmark = pytest.mark.e2e
 
 PROMISE = "Call my sister on Sundays"
 NUDGE = "Did you keep your promise today"
-
-
-@pytest.fixture
-def daemon() -> Iterator[FakeSignalDaemon]:
-    """A fake signal-cli daemon for the bot's number."""
-    with signal_daemon() as fake:
-        yield fake
 
 
 @pytest.mark.parametrize("fault", ["RATE_LIMIT_FAILURE", -5], ids=["result", "error-5"])

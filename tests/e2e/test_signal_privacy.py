@@ -8,7 +8,6 @@ searched for every word written and every longer text the bot sent.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from tests.e2e.signal_story import (
     export_of,
     make_due_now,
     running_signal_bot,
-    signal_daemon,
 )
 from tests.signal.fake_daemon import FakeSignalDaemon
 
@@ -34,13 +32,6 @@ REFLECTION = "The meeting ran over and I froze instead of texting"
 ALEX_WORDS = "Sam fixed the wobbly orchestra stand"
 SAM_WORDS = "Alex remembered the dentist appointment"
 KEY = Fernet.generate_key().decode()
-
-
-@pytest.fixture
-def daemon() -> Iterator[FakeSignalDaemon]:
-    """A fake signal-cli daemon for the bot's number, with Alex and Sam's group."""
-    with signal_daemon() as fake:
-        yield fake
 
 
 def test_a_whole_signal_run_keeps_words_out_of_logs_and_encrypted_at_rest(

@@ -8,7 +8,6 @@ import sqlite3
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,12 @@ from tests.e2e.story import (
     STRANGER,
     TOKEN,
     bot_env,
-    fake_api,
     run_kept,
     running_bot,
 )
 
 pytestmark = pytest.mark.e2e
 SECRET = "w3bh00k-Secret_kept-0123456789abcdef"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam and a stranger."""
-    with fake_api() as fake:
-        yield fake
 
 
 def free_port() -> int:

@@ -37,7 +37,6 @@ import contextlib
 import copy
 import json
 import os
-import socket
 import threading
 import time
 import uuid
@@ -47,6 +46,8 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from aiohttp import web
+
+from tests.loopback import LoopbackServer
 
 JSONDict = dict[str, Any]
 _T = TypeVar("_T")
@@ -182,16 +183,14 @@ class FakeSignalDaemon:
         self._subscribers: list[_Subscriber] = []
         # Messages still "at the Signal server": not taken by the daemon yet.
         self._waiting: list[JSONDict] = []
-        self._up = False
         self._headers_open: asyncio.Event | None = None
-        self._runner: web.AppRunner | None = None
-        # Thread plumbing.
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._started = threading.Event()
-        self._startup_error: BaseException | None = None
-        self._stop_event: asyncio.Event | None = None
-        self._port: int | None = None
+        self._server = LoopbackServer(
+            "fake-signal-cli",
+            self._build_app,
+            on_loop=self._new_events,
+            on_up=self._take_waiting,
+            on_down=self._close_streams,
+        )
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -210,31 +209,12 @@ class FakeSignalDaemon:
 
     def start(self) -> FakeSignalDaemon:
         """Start the server thread and wait until it listens."""
-        if self._thread is not None:
-            raise RuntimeError("FakeSignalDaemon is already running")
-        self._started.clear()
-        self._thread = threading.Thread(target=self._run, name="fake-signal-cli", daemon=True)
-        self._thread.start()
-        if not self._started.wait(timeout=15):
-            raise RuntimeError("fake signal-cli daemon did not start within 15s")
-        if self._startup_error is not None:
-            self._thread.join()
-            self._thread = None
-            raise RuntimeError("fake signal-cli daemon failed to start") from self._startup_error
+        self._server.start()
         return self
 
     def stop(self) -> None:
         """Close every connection, stop the server and join the thread."""
-        thread, loop, stop_event = self._thread, self._loop, self._stop_event
-        if thread is None or loop is None or stop_event is None:
-            return
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(stop_event.set)
-        thread.join(timeout=30)
-        if thread.is_alive():
-            raise RuntimeError("fake signal-cli daemon thread did not stop")
-        self._thread = None
-        self._loop = None
+        self._server.stop()
 
     def restart(self, down_for: float = 0.2) -> None:
         """Drop every connection, refuse connections for ``down_for`` seconds, come back up."""
@@ -244,70 +224,22 @@ class FakeSignalDaemon:
 
     def go_down(self) -> None:
         """Stop like a killed daemon: connections dropped and refused until :meth:`come_up`."""
-        self._run_in_loop(self._go_down())
+        self._server.go_down()
 
     def come_up(self) -> None:
         """Start again on the same port; what waited at the server is received by its mode."""
-        self._run_in_loop(self._come_up())
+        self._server.come_up()
 
     def _run_in_loop(self, coro: Any) -> None:
-        if self._loop is None:
-            coro.close()
-            raise RuntimeError("FakeSignalDaemon is not running")
-        asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout=30)
+        self._server.run(coro)
 
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._serve())
-        except BaseException as exc:  # reported to start() through _startup_error
-            self._startup_error = exc
-            self._started.set()
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop_event = asyncio.Event()
+    def _new_events(self) -> None:
         self._headers_open = asyncio.Event()
         self._headers_open.set()
-        try:
-            await self._come_up()
-            self._started.set()
-            await self._stop_event.wait()
-        finally:
-            await self._go_down()
 
-    async def _come_up(self) -> None:
-        if self._up:
-            return
-        runner = web.AppRunner(self._build_app(), access_log=None, shutdown_timeout=2.0)
-        await runner.setup()
-        try:
-            await web.SockSite(runner, self._listening_socket()).start()
-        except BaseException:
-            await runner.cleanup()
-            raise
-        self._runner, self._up = runner, True
-        self._take_waiting()
-
-    def _listening_socket(self) -> socket.socket:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind(("127.0.0.1", self._port or 0))
-            self._port = sock.getsockname()[1]
-        except BaseException:
-            sock.close()
-            raise
-        return sock
-
-    async def _go_down(self) -> None:
-        if not self._up:
-            return
-        self._up = False
+    def _close_streams(self) -> None:
         for subscriber in list(self._subscribers):
             _close(subscriber)
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     def _build_app(self) -> web.Application:
         app = web.Application()
@@ -321,9 +253,7 @@ class FakeSignalDaemon:
     @property
     def url(self) -> str:
         """Root URL of the running server, e.g. ``http://127.0.0.1:PORT`` (SIGNAL_CLI_URL)."""
-        if self._port is None:
-            raise RuntimeError("FakeSignalDaemon is not running")
-        return f"http://127.0.0.1:{self._port}"
+        return self._server.url
 
     # -- JSON-RPC (server thread) -------------------------------------------------------------
 
@@ -550,7 +480,7 @@ class FakeSignalDaemon:
 
     def _publish(self, params: JSONDict) -> None:
         listeners = [s for s in self._subscribers if s.account in (None, params.get("account"))]
-        receiving = self._up and (self.receive_mode == "on-start" or listeners)
+        receiving = self._server.up and (self.receive_mode == "on-start" or listeners)
         if not receiving:
             self._waiting.append(params)
             return
@@ -572,7 +502,7 @@ class FakeSignalDaemon:
 
     def push_envelope(self, envelope: JSONDict) -> None:
         """Deliver a raw envelope to the account, as a ``receive`` event."""
-        loop = self._loop
+        loop = self._server.loop
         if loop is None:
             raise RuntimeError("FakeSignalDaemon is not running")
         params = {"account": self.account, "envelope": copy.deepcopy(envelope)}

@@ -41,6 +41,8 @@ EXAMPLES = {
     "walk": 1000,
 }
 CASES: Counter[str] = Counter()
+# One worker runs the whole module under pytest-xdist: the last test counts the cases of all.
+pytestmark = pytest.mark.xdist_group("fuzz")
 
 
 def fuzz(name: str) -> settings:
