@@ -183,7 +183,8 @@ class Conversation:
     ) -> list[Reply]:
         """Run one command: check who and where, act, or explain the refusal."""
         person = await self._s.people.find(who)
-        help_first = self._crisis_help(person, who, rest, where)
+        # Group text is never read; in private, a command's words are read like any other.
+        help_first = [] if where.group else self._crisis_help(person, who, rest)
         if name == "start":
             return help_first + await self._start(who, args, where, surface)
         if name == "sos":
@@ -220,7 +221,7 @@ class Conversation:
         """Free text in a private chat: the answer to whatever guided step is pending, after
         crisis lines when the words call for them."""
         person = await self._s.people.find(who)
-        help_first = self._crisis_help(person, who, words, Where(who.chat_id, group=False))
+        help_first = self._crisis_help(person, who, words)
         if person is None:
             return help_first or [Outgoing(text(_language(person, who), "need_start"))]
         if help_first and person.pending is None:
@@ -230,12 +231,9 @@ class Conversation:
         except KeptError as error:
             return [*help_first, _explain(person.language, error)]
 
-    def _crisis_help(
-        self, person: Person | None, who: Identity, words: str, where: Where
-    ) -> list[Reply]:
-        """Crisis lines, first, for words of crisis written in private; group text is never
-        read."""
-        if where.group or not has_crisis_words(words):
+    def _crisis_help(self, person: Person | None, who: Identity, words: str) -> list[Reply]:
+        """Crisis lines, first, for words of crisis written in private."""
+        if not has_crisis_words(words):
             return []
         return [crisis_reply(_language(person, who), resources_of(person, who.country))]
 

@@ -119,6 +119,45 @@ def _nudge(row: NudgeRow, cipher: FieldCipher) -> Nudge:
     )
 
 
+# Both ledgers (nudges, daily summaries) claim alike, over the same status values.
+_DUE, _SENDING = NudgeStatus.DUE.value, NudgeStatus.SENDING.value
+assert (SummaryStatus.DUE.value, SummaryStatus.SENDING.value) == (_DUE, _SENDING)
+
+
+async def _claim_due(
+    session: AsyncSession, row_class: type[NudgeRow] | type[SummaryRow], now: datetime, limit: int
+) -> Sequence[Any]:
+    """Move due rows of a ledger to "sending", skipping rows another instance holds; the rows
+    this claim took, by id."""
+    candidates = (
+        select(row_class.id)
+        .where(
+            row_class.status == _DUE,
+            row_class.due_at <= now,
+            or_(row_class.next_attempt_at.is_(None), row_class.next_attempt_at <= now),
+        )
+        .order_by(row_class.due_at, row_class.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list(await session.scalars(candidates))
+    if not ids:
+        return []
+    await session.execute(
+        update(row_class)
+        .where(row_class.id.in_(ids), row_class.status == _DUE)
+        .values(status=_SENDING, claimed_at=now, attempts=row_class.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    rows = await session.scalars(
+        select(row_class)
+        .where(row_class.id.in_(ids), row_class.status == _SENDING)
+        .order_by(row_class.id)
+        .execution_options(populate_existing=True)
+    )
+    return list(rows)
+
+
 class _Repository:
     def __init__(self, session: AsyncSession, cipher: FieldCipher | None = None) -> None:
         self._session = session
@@ -506,36 +545,7 @@ class SqlNudges(_Repository):
         return found is not None
 
     async def claim_due(self, now: datetime, limit: int) -> list[Nudge]:
-        candidates = (
-            select(NudgeRow.id)
-            .where(
-                NudgeRow.status == NudgeStatus.DUE.value,
-                NudgeRow.due_at <= now,
-                or_(NudgeRow.next_attempt_at.is_(None), NudgeRow.next_attempt_at <= now),
-            )
-            .order_by(NudgeRow.due_at, NudgeRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        ids = list(await self._session.scalars(candidates))
-        if not ids:
-            return []
-        await self._session.execute(
-            update(NudgeRow)
-            .where(NudgeRow.id.in_(ids), NudgeRow.status == NudgeStatus.DUE.value)
-            .values(
-                status=NudgeStatus.SENDING.value,
-                claimed_at=now,
-                attempts=NudgeRow.attempts + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        rows = await self._session.scalars(
-            select(NudgeRow)
-            .where(NudgeRow.id.in_(ids), NudgeRow.status == NudgeStatus.SENDING.value)
-            .order_by(NudgeRow.id)
-            .execution_options(populate_existing=True)
-        )
+        rows = await _claim_due(self._session, NudgeRow, now, limit)
         return [_nudge(row, self._cipher) for row in rows]
 
     async def release_claims(self, claimed_before: datetime) -> int:
@@ -756,36 +766,7 @@ class SqlSummaries(_Repository):
         return found is not None
 
     async def claim_due(self, now: datetime, limit: int) -> list[Summary]:
-        candidates = (
-            select(SummaryRow.id)
-            .where(
-                SummaryRow.status == SummaryStatus.DUE.value,
-                SummaryRow.due_at <= now,
-                or_(SummaryRow.next_attempt_at.is_(None), SummaryRow.next_attempt_at <= now),
-            )
-            .order_by(SummaryRow.due_at, SummaryRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        ids = list(await self._session.scalars(candidates))
-        if not ids:
-            return []
-        await self._session.execute(
-            update(SummaryRow)
-            .where(SummaryRow.id.in_(ids), SummaryRow.status == SummaryStatus.DUE.value)
-            .values(
-                status=SummaryStatus.SENDING.value,
-                claimed_at=now,
-                attempts=SummaryRow.attempts + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        rows = await self._session.scalars(
-            select(SummaryRow)
-            .where(SummaryRow.id.in_(ids), SummaryRow.status == SummaryStatus.SENDING.value)
-            .order_by(SummaryRow.id)
-            .execution_options(populate_existing=True)
-        )
+        rows = await _claim_due(self._session, SummaryRow, now, limit)
         return [_summary(row) for row in rows]
 
     async def release_claims(self, claimed_before: datetime) -> int:

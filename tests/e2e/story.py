@@ -124,3 +124,15 @@ def press_safety(api: FakeBotApi, user: int, label: str) -> None:
     asked = api.wait_for_message(user, "How safe did you feel")
     query = api.press(user, asked, buttons(asked)[label])
     api.wait_for(lambda: api.callback_answer(query), what=f"answer to {user}'s safety press")
+
+
+def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
+    """Every request the bot made about this chat (sent, edited, captioned) holding these words."""
+    found = []
+    for call in api.calls:
+        if str(call.params.get("chat_id")) != str(chat_id):
+            continue
+        shown = f"{call.params.get('text', '')} {call.params.get('caption', '')}"
+        if words in shown:
+            found.append(f"{call.method}: {shown[:80]}")
+    return found

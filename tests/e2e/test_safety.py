@@ -12,7 +12,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.story import ALEX, GROUP, SAM, buttons, pair_and_link, press_safety, running_bot
+from tests.e2e.story import (
+    ALEX,
+    GROUP,
+    SAM,
+    buttons,
+    pair_and_link,
+    press_safety,
+    running_bot,
+    shown_in,
+)
 
 pytestmark = pytest.mark.e2e
 MADRID = ZoneInfo("Europe/Madrid")
@@ -21,18 +30,6 @@ APPRECIATED = "Sam watered the basil every morning"
 REFLECTION = "Anoche me amenazó y tuve miedo de volver a casa"
 PROMISE = "Call Sam at lunch"
 CRISIS = "Some of what you wrote sounds like you may be hurting or not safe"
-
-
-def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
-    """Every request the bot made about this chat whose text or caption holds these words."""
-    found = []
-    for call in api.calls:
-        if str(call.params.get("chat_id")) != str(chat_id):
-            continue
-        shown = f"{call.params.get('text', '')} {call.params.get('caption', '')}"
-        if words in shown:
-            found.append(f"{call.method}: {shown[:80]}")
-    return found
 
 
 def answered(api: FakeBotApi, query: str) -> str:

@@ -29,6 +29,7 @@ from tests.e2e.story import (
     fake_api,
     pair_and_link,
     running_bot,
+    shown_in,
 )
 
 pytestmark = pytest.mark.e2e
@@ -49,18 +50,6 @@ def api() -> Iterator[FakeBotApi]:
     with fake_api() as fake:
         fake.add_user(LUCIA, "Lucía", language_code="es")
         yield fake
-
-
-def shown_in(api: FakeBotApi, chat_id: int, words: str) -> list[str]:
-    """Every request the bot made about this chat (sent, edited, captioned) holding these words."""
-    found = []
-    for call in api.calls:
-        if str(call.params.get("chat_id")) != str(chat_id):
-            continue
-        shown = f"{call.params.get('text', '')} {call.params.get('caption', '')}"
-        if words in shown:
-            found.append(f"{call.method}: {shown[:80]}")
-    return found
 
 
 def last_id(api: FakeBotApi, chat_id: int) -> int:
