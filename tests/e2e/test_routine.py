@@ -79,7 +79,7 @@ def test_a_spanish_daily_loop_with_a_snooze_and_a_paused_partner(
     with running_bot(api, tmp_path) as kept:
         pair_in_spanish(api)
         api.send_text(BEN, None, "/pause 3")
-        api.wait_for_message(BEN, "Disfruta del descanso")
+        api.wait_for_message(BEN, "Hecho: sin recordatorios hasta")
         api.wait_for_message(ANA, "Ben se toma un descanso")
         assert kept.terminate() == 0
 

@@ -170,7 +170,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
 ) -> None:
     """Ana and Ben speak Spanish and share no group: "hecho" keeps, "fallé" (quoting the nudge)
     misses, and each partner's view of it comes to the other's own chat, with a numbered
-    "Lo he notado"."""
+    "Lo veo"."""
     with running_signal_bot(daemon, tmp_path) as story:
         story.pair(ANA, BEN)
         story.commit(ANA, "Fregar los platos")
@@ -195,8 +195,8 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         seen = story.wait_message(
             BEN, "Ana ha cumplido hoy una promesa: «Fregar los platos»", after=said
         )
-        said = story.choose(BEN, seen, "Lo he notado")
-        story.wait_message(ANA, "Ben lo ha notado", after=said)
+        said = story.choose(BEN, seen, "Lo veo")
+        story.wait_message(ANA, "Ben vio tu respuesta", after=said)
 
         said = story.say(BEN, "fallé", quote=ben_nudge.timestamp)
         story.wait_edit(ben_nudge, "No cumplido")
@@ -371,7 +371,7 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
         assert "Add a chore" in " ".join(choices(chores).values()), chores.message
 
         said = story.say(ALEX, "/pause 3")
-        story.wait_message(ALEX, "Enjoy the break", after=said)
+        story.wait_message(ALEX, "Done: no nudges until", after=said)
         story.wait_message(SAM, "Alex is taking a break from nudges", after=said)
         said = story.say(ALEX, "/resume")
         story.wait_message(ALEX, "Your nudges are on again", after=said)

@@ -130,7 +130,7 @@ async def test_a_third_person_with_an_unused_code_of_a_paired_inviter_is_refused
 
     reply = kept.only_reply(await kept.send(CARL, f"/join {second}"), CARL.id)
 
-    assert "already paired. A couple is just two people." in reply.text
+    assert "is already in a couple in Kept, so it no longer works." in reply.text
     assert await kept.snapshot(ANA, BEN, CARL, codes=(first, second)) == before
 
 
@@ -165,7 +165,7 @@ async def test_joining_while_already_in_a_couple_is_refused(kept: Kept) -> None:
 
     reply = kept.only_reply(await kept.send(BEN, f"/join {code}"), BEN.id)
 
-    assert reply.text.startswith("You are already paired with Ana.")
+    assert reply.text.startswith("You and Ana are already a couple in Kept.")
     assert await kept.snapshot(ANA, BEN, CARL, codes=(code,)) == before
 
 
@@ -174,7 +174,7 @@ async def test_pair_while_already_in_a_couple_is_refused(kept: Kept) -> None:
 
     reply = kept.only_reply(await kept.send(ANA, "/pair"), ANA.id)
 
-    assert reply.text.startswith("You are already paired with Ben.")
+    assert reply.text.startswith("You and Ben are already a couple in Kept.")
     assert "t.me" not in reply.text
 
 

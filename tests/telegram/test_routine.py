@@ -37,8 +37,8 @@ async def test_pause_three_days_then_resume(kept: Kept) -> None:
     )
     [reply] = kept.sent(calls, ANA.id)
     assert reply.text == (
-        "Enjoy the break 🌴 No nudges until Fri 12 Jun included; those days count neither as "
-        "kept nor as missed. /resume ends it early."
+        "Done: no nudges until Fri 12 Jun included. Those days count neither as kept nor as "
+        "missed. Take the time you need 🌿 /resume ends the pause early."
     )
     assert [c.chat_id for c in kept.sent(calls)] == [BEN.id, ANA.id]
     assert (await kept.must(ANA)).paused_until == date(2026, 6, 12)
@@ -211,7 +211,10 @@ async def test_the_sizing_offer_after_a_missed_press_and_its_buttons(kept: Kept)
     [toggled] = kept.edits(await kept.press(ANA, "dp:3", picker))
     assert toggled.labels[3] == "Thu"
     [done] = kept.edits(await kept.press(ANA, "dp:ok", picker))
-    assert done.text == "Changed: “Do the dishes” now on Mon, Tue, Wed, Fri, Sat, Sun."
+    assert (
+        done.text
+        == "Changed: I'll ask about “Do the dishes” on these days: Mon, Tue, Wed, Fri, Sat, Sun."
+    )
     assert done.buttons == []
     [commitment] = await kept.commitments(ANA)
     assert commitment.weekdays == EVERY_DAY & ~(1 << 3)

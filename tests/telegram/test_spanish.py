@@ -311,13 +311,15 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     assert f"• {DISHES} — ✅ Cumplido (mié 10 jun, 21:05)" in kept.edits(pressed)[0].text
     [to_group] = kept.sent(pressed, GROUP)
     assert to_group.text == f"✅ Ana ha cumplido hoy una promesa: «{DISHES}» (mié 10 jun)"
-    assert to_group.labels == ["🤝 Lo he notado"]
+    assert to_group.labels == ["🤝 Lo veo"]
     assert kept.toasts(await walk.press(BEN, f"m:{second.id}", nudge)) == [
         text("es", "error_not_yours")
     ]
     noticed = await walk.press(BEN, f"n:{first.id}", to_group)
-    assert kept.toasts(noticed) == ["Gracias. Ana verá que lo has notado."]
-    assert kept.sent(noticed, ANA.id)[0].text == f"🤝 Ben lo ha notado: «{DISHES}» (mié 10 jun)."
+    assert kept.toasts(noticed) == ["Gracias. Ana sabrá que lo viste."]
+    assert (
+        kept.sent(noticed, ANA.id)[0].text == f"🤝 Ben vio tu respuesta: «{DISHES}» (mié 10 jun)."
+    )
     assert kept.toasts(await walk.press(BEN, f"n:{first.id}", to_group))
 
     # Snoozed, asked again an hour later, missed, a reflection shared.
@@ -413,9 +415,9 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     await walk.reply(ANA, f"/commit 21:00 {DISHES}")
 
     slot = await walk.reply(ANA, "/checkin dom 19:00", GROUP_CHAT)
-    assert slot.text == "El check-in semanal se abrirá cada domingo a las 19:00 (Europe/Madrid)."
+    assert slot.text == "El repaso semanal se abrirá cada domingo a las 19:00 (Europe/Madrid)."
     assert (await walk.reply(BEN, "/checkin miércoles 20:30")).text.startswith(
-        "El check-in semanal se abrirá cada miércoles a las 20:30"
+        "El repaso semanal se abrirá cada miércoles a las 20:30"
     )
     bad_day = await walk.reply(ANA, "/checkin dimanche 19:00")
     assert (
@@ -429,11 +431,11 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     [safety] = [c for c in kept.sent(opened, ANA.id) if c.buttons]
     assert safety.text.startswith("📝 Preguntas de la semana 24: las demás están en el grupo.")
     assert "¿Cuánta seguridad has sentido" not in group_message.text
-    assert group_message.text.startswith("💬 Check-in semanal · semana 24")
+    assert group_message.text.startswith("💬 Repaso semanal · semana 24")
     assert group_message.labels[5:8] == ["Sí", "Un poco", "Aún no"]
     assert kept.sent(opened, GROUP) == [group_message], "in the group the check-in is the answer"
     assert (await walk.reply(ANA, "/checkin", GROUP_CHAT)).text.startswith(
-        "El check-in de esta semana ya está abierto"
+        "El repaso de esta semana ya está abierto"
     )
 
     for data in walk.data(group_message, "q:"):
@@ -473,7 +475,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     [ben_safety] = [c for c in kept.sent(opened, BEN.id) if c.buttons]
     revealed += await walk.press(BEN, walk.data(ben_safety, "q:")[3], ben_safety)
     [reveal] = [
-        c for c in kept.sent(revealed, GROUP) if c.text.startswith("💬 Check-in de la semana 24")
+        c for c in kept.sent(revealed, GROUP) if c.text.startswith("💬 Repaso de la semana 24")
     ]
     assert "Ana: 4   ·   Ben: 3" in reveal.text and "Ana: Sí   ·   Ben: Un poco" in reveal.text
     assert "seguridad" not in reveal.text and "Ana: 5" not in reveal.text
@@ -481,7 +483,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     [photo] = [c for c in revealed if c.method == "sendPhoto"]
     assert photo.params["caption"].startswith("Confianza (líneas, 1–5)")
     assert (await walk.reply(ANA, "/checkin", GROUP_CHAT)).text.startswith(
-        "El check-in de esta semana ya se hizo."
+        "El repaso de esta semana ya se hizo."
     )
 
     # /progress in private and in the group.

@@ -69,7 +69,40 @@ def test_every_text_formats_and_none_is_empty(language: str) -> None:
 def test_spanish_buttons_are_spanish() -> None:
     assert text("es", "btn_kept") == "✅ Cumplido"
     assert text("es", "btn_missed") == "❌ No cumplido"
-    assert text("es", "btn_noticed") == "🤝 Lo he notado"
+    assert text("es", "btn_noticed") == "🤝 Lo veo"
+
+
+# Spanish for Spain and Latin America alike: "tú" to one person, and to the couple a third
+# person ("las dos personas"), never "vosotros", which reads as Spain only.
+VOSOTROS = re.compile(r"\b(os|vosotr[oa]s|vuestr[oa]s?|\w+(?:áis|éis))\b", re.IGNORECASE)
+# English that leaked into Spanish messages; commands (/checkin) and the name Kept stay.
+ENGLISH_IN_SPANISH = re.compile(r"(?<!/)\b(check-?in|nudge|streak|partner)\b", re.IGNORECASE)
+
+
+def prose(template: str) -> str:
+    """A text as people read it, without its placeholders ({partner} is a name, not a word)."""
+    return re.sub(r"\{\w+\}", "", template)
+
+
+def test_spanish_never_addresses_the_couple_as_vosotros() -> None:
+    found = {key: VOSOTROS.findall(prose(value)) for key, value in CATALOGUES["es"].items()}
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+def test_spanish_carries_no_english_words() -> None:
+    found = {
+        key: ENGLISH_IN_SPANISH.findall(prose(value)) for key, value in CATALOGUES["es"].items()
+    }
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+def test_the_neutrality_checks_catch_what_they_look_for() -> None:
+    assert VOSOTROS.findall("Os he preguntado en vuestro chat; ¿habéis respondido?") == [
+        "Os",
+        "vuestro",
+        "habéis",
+    ]
+    assert ENGLISH_IN_SPANISH.findall("El check-in semanal; /checkin abre") == ["check-in"]
 
 
 def test_the_english_buttons_keep_the_contract_words() -> None:
