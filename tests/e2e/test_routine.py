@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 ANA, BEN = 2001, 2002
 GROUP = -6001
-DISHES = "Fregar los platos"
+DISHES = "Lavar los platos"
 WALK = "Pasear al perro"
 # Words of the English catalogue that no Spanish text uses: none may reach a Spanish speaker.
 ENGLISH_ONLY = {

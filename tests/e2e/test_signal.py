@@ -173,7 +173,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
     "Lo veo"."""
     with running_signal_bot(daemon, tmp_path) as story:
         story.pair(ANA, BEN)
-        story.commit(ANA, "Fregar los platos")
+        story.commit(ANA, "Lavar los platos")
         story.commit(BEN, "Pasear al perro")
         for person in (ANA, BEN):
             said = story.say(person, "/language es")
@@ -184,7 +184,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
     with running_signal_bot(daemon, tmp_path) as story:
         ana_nudge = story.wait_message(ANA, "¿Has cumplido hoy tu promesa")
         ben_nudge = story.wait_message(BEN, "¿Has cumplido hoy tu promesa")
-        assert "Fregar los platos" in ana_nudge.message and "Pasear al perro" in ben_nudge.message
+        assert "Lavar los platos" in ana_nudge.message and "Pasear al perro" in ben_nudge.message
         story.wait_recorded(ana_nudge)
         story.wait_recorded(ben_nudge)
         assert (choice(ana_nudge, "✅"), choice(ana_nudge, "❌")) == (1, 2), ana_nudge.message
@@ -193,7 +193,7 @@ def test_spanish_answers_and_the_partners_view_without_a_group(
         said = story.say(ANA, "hecho")
         story.wait_edit(ana_nudge, "✅ Cumplido")
         seen = story.wait_message(
-            BEN, "Ana ha cumplido hoy una promesa: «Fregar los platos»", after=said
+            BEN, "Ana ha cumplido hoy una promesa: «Lavar los platos»", after=said
         )
         said = story.choose(BEN, seen, "Lo veo")
         story.wait_message(ANA, "Ben vio tu respuesta", after=said)

@@ -26,7 +26,7 @@ ES = CATALOGUES["es"]
 ANA = TgUser(3001, "Ana", "es-ES")
 BEN = TgUser(3002, "Ben", "es-MX")
 CARLA = TgUser(3003, "Carla", "es")
-DISHES = "Fregar los platos"
+DISHES = "Lavar los platos"
 CALL = "Llamarte al salir del trabajo"
 VAGUE = "Siempre te escucharé"
 BINS = "Sacar la basura"
@@ -35,7 +35,7 @@ REFLECTION = "Me dormí en el sofá; mañana pondré una alarma"
 CRISIS = "Tengo miedo, me amenaza cuando discutimos"
 APPRECIATED = "Que me prepararas la cena"
 DIFFERENTLY = "Hablar más despacio"
-SMALLER = "Fregar solo la sartén"
+SMALLER = "Lavar solo la sartén"
 # What people wrote themselves is theirs, in whatever language: it is not checked.
 OWN_WORDS = (
     *(ANA.first_name, BEN.first_name, CARLA.first_name),
@@ -300,8 +300,8 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     rows = {n.commitment_id: n for n in await kept.nudges(ANA)}
     first, second = rows[dishes.id], rows[call.id]
     assert nudge.labels[:3] == [
-        "✅ Cumplido · Fregar los platos",
-        "❌ No cumplido · Fregar los platos",
+        f"✅ Cumplido · {DISHES}",
+        f"❌ No cumplido · {DISHES}",
         "⏰ 1 h",
     ]
 
@@ -400,7 +400,7 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     assert picker.labels[:7] == ["✔️ lun", "✔️ mar", "✔️ mié", "✔️ jue", "✔️ vie", "✔️ sáb", "✔️ dom"]
     await walk.press(ANA, "dp:6", picker)
     changed = kept.edits(await walk.press(ANA, "dp:ok", picker))[0]
-    assert changed.text == f"Cambiado: «{DISHES}». Días: lun, mar, mié, jue, vie, sáb."
+    assert changed.text == f"Cambiado: te preguntaré por «{DISHES}» estos días: lun, mar, mié, jue, vie, sáb."
     await walk.press(ANA, f"st:{dishes.id}", offer)
     assert (await walk.reply(ANA, SMALLER)).text.startswith(
         f"Cambiado: ahora tu promesa es «{SMALLER}»."
@@ -467,7 +467,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     words = await walk.send(BEN, f"/start words-{checkin_id}")
     assert kept.sent(words, BEN.id)[-1].text.startswith("Dos preguntas abiertas")
     await walk.send(BEN, "/skip")
-    assert (await walk.reply(BEN, "/skip")).text.startswith("Gracias. Mostraré el check-in")
+    assert (await walk.reply(BEN, "/skip")).text.startswith("Gracias. Mostraré el repaso")
     revealed: list[Call] = []
     for data in walk.data(group_message, "q:"):
         if data.endswith((".t.3", ".p.little")):
