@@ -543,8 +543,11 @@ class Conversation:
             toast = text(lang, "commitment_paused", text=c.text)
         elif verb == actions.RESUME:
             c = await service.resume(person, commitment_id)
-            when = f"{short_date(lang, c.next_local_date)} {_hhmm(c)}" if c.next_local_date else "—"
-            toast = text(lang, "commitment_resumed", text=c.text, when=when)
+            if c.next_local_date is None:
+                toast = text(lang, "commitment_resumed_no_date", text=c.text)
+            else:
+                when = f"{short_date(lang, c.next_local_date)} {_hhmm(c)}"
+                toast = text(lang, "commitment_resumed", text=c.text, when=when)
         elif verb == actions.CHANGE_TIME:
             c = await service.ask_new_time(person, commitment_id)
             return Pressed("", send=(Outgoing(text(lang, "commitment_time_ask", text=c.text)),))

@@ -42,7 +42,7 @@ from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
 from bot.domain.support import is_low_safety, resources_of
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
-from bot.texts import text, without_accents
+from bot.texts import names_together, text, without_accents
 from bot.views.safety import individual_support, low_safety_reply
 
 log = logging.getLogger(__name__)
@@ -822,7 +822,7 @@ def reveal_text(
         )
     missing = [p.name for p in (a, b) if not (answers.get(p.id) and answers[p.id].choices_done)]
     if missing:
-        lines += ["", text(lang, "reveal_missing", names=" & ".join(missing))]
+        lines += ["", text(lang, "reveal_missing", names=names_together(lang, missing))]
     lines += ["", text(lang, "reveal_normal")]
     if therapy:
         lines += ["", text(lang, "therapy_suggestion")]

@@ -73,6 +73,12 @@ class AlreadyPaired(KeptError):
     key = "error_already_paired"
 
 
+class AlreadyInCouple(AlreadyPaired):
+    """Already in a couple whose partner cannot be read (their row is gone): no name to give."""
+
+    key = "error_already_in_couple"
+
+
 class InviterPaired(KeptError):
     """The person who made the invite is now in a couple: a third person cannot join."""
 

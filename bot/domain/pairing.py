@@ -11,6 +11,7 @@ from bot.domain import actions
 from bot.domain.checkins import next_slot
 from bot.domain.couples import couple_and_partner, linked_couple
 from bot.domain.errors import (
+    AlreadyInCouple,
     AlreadyPaired,
     InviteExpired,
     InviteNotFound,
@@ -256,4 +257,6 @@ async def _refuse_if_paired(uow: UnitOfWork, person: Person) -> None:
     if fresh is not None and fresh.couple_id is not None:
         couple = await uow.couples.get(fresh.couple_id)
         partner = await uow.people.get(couple.partner_of(person.id)) if couple else None
-        raise AlreadyPaired(partner=partner.name if partner else "your partner")
+        if partner is None:
+            raise AlreadyInCouple()
+        raise AlreadyPaired(partner=partner.name)

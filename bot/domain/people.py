@@ -10,7 +10,7 @@ from bot.domain.planning import replan_person
 from bot.domain.ports import Clock, UnitOfWorkFactory
 from bot.domain.schedule import valid_zone
 from bot.domain.sharing import replan_summary
-from bot.texts import language_for, language_named
+from bot.texts import language_for, language_named, text
 
 MAX_NAME = 64
 
@@ -26,10 +26,10 @@ class Identity:
     country: str | None = None
 
 
-def clean_name(name: str) -> str:
-    """A display name safe to show: printable, trimmed, never empty."""
+def clean_name(name: str, language: str) -> str:
+    """A display name safe to show: printable, trimmed, never empty (Signal may give none)."""
     printable = "".join(ch for ch in name if ch.isprintable()).strip()
-    return printable[:MAX_NAME] or "Friend"
+    return printable[:MAX_NAME] or text(language, "name_fallback")
 
 
 class PeopleService:
@@ -49,10 +49,11 @@ class PeopleService:
         """Register someone on /start (or refresh their name); True when they are new."""
         async with self._uow() as uow:
             person = await uow.people.by_chat_id(who.chat_id)
-            name = clean_name(who.name)
+            language = person.language if person else language_for(who.language_code)
+            name = clean_name(who.name, language)
             if person is None:
                 person = await uow.people.add(
-                    who.chat_id, name, language_for(who.language_code), self._default_timezone
+                    who.chat_id, name, language, self._default_timezone
                 )
                 if who.country:
                     await uow.people.set_country(person.id, who.country)

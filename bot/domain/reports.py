@@ -57,6 +57,9 @@ class ProgressService:
             lines.append(text(lang, "progress_none"))
         for commitment in active:
             facts = commitment_progress(commitment, nudges, today)
+            if facts.rate_28 is None:
+                lines.append(text(lang, "progress_line_new", text=commitment.text))
+                continue
             lines.append(
                 text(
                     lang,
@@ -68,11 +71,12 @@ class ProgressService:
                     streak=facts.streak,
                 )
             )
-        if active:
-            told = honesty(nudges, today - timedelta(days=27), today, today)
+        told = honesty(nudges, today - timedelta(days=27), today, today)
+        if active and told.due:
             lines += ["", text(lang, "progress_honesty", answered=told.answered, due=told.due)]
-        trend = " → ".join(str(t) for t in series.trust if t is not None) or "—"
-        lines += ["", text(lang, "progress_trust", trend=trend)]
+        trend = " → ".join(str(t) for t in series.trust if t is not None)
+        trust_line = text(lang, "progress_trust", trend=trend) if trend else None
+        lines += ["", trust_line or text(lang, "progress_trust_none")]
         # Only in the person's own /progress: nobody else ever sees how safe they felt.
         felt = [str(p.answer.safety) for p in past[-WEEKS:] if p.answer.safety is not None]
         if felt:
@@ -99,12 +103,15 @@ class ProgressService:
         nudges = await uow.nudges.of_person_between(partner.id, today - HISTORY, today)
         commitments = await uow.commitments.of_person(partner.id)
         year, week, _ = today.isocalendar()
+        rate_28 = rate_between(nudges, today - timedelta(days=27), today, today)
+        if rate_28 is None:
+            return text(language, "progress_couple_line_new", name=partner.name)
         return text(
             language,
             "progress_couple_line",
             name=partner.name,
             rate_week=percent(week_rate(nudges, year, week, today)),
-            rate_28=percent(rate_between(nudges, today - timedelta(days=27), today, today)),
+            rate_28=percent(rate_28),
             score=percent(person_consistency(commitments, nudges, today)),
         )
 

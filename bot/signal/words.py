@@ -56,6 +56,9 @@ SPANISH_CALLING_CODES = (
 )
 
 
+# On Signal commands are typed, so the Spanish name of the weekly check-in works as a command too.
+COMMAND_ALIASES = {"repaso": "checkin"}
+
 # Typed without a slash in a private chat, these mean /sos: someone in fear may not remember it.
 SOS_WORDS = frozenset({"sos", "ayuda urgente", "urgent help", "socorro"})
 
@@ -79,8 +82,8 @@ def parse_command(message: str) -> Command | None:
     if not message.startswith("/") or len(message) < 2:
         return None
     word, _, rest = message[1:].partition(" ")
-    name = word.split("@", 1)[0].lower()
-    return Command(name, rest.split(), rest.strip())
+    name = without_accents(word.split("@", 1)[0].lower())
+    return Command(COMMAND_ALIASES.get(name, name), rest.split(), rest.strip())
 
 
 def answer_verb(message: str) -> str | None:

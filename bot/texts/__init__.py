@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date, get_day_names
+from babel.lists import format_list
 from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).parent / "locales"
@@ -62,6 +63,11 @@ def text(language: str, key: str, **params: object) -> str:
     catalogue = CATALOGUES.get(language, CATALOGUES[DEFAULT_LANGUAGE])
     template = catalogue.get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
     return template.format(**params) if params else template
+
+
+def names_together(language: str, names: list[str]) -> str:
+    """Names joined as the language says them: 'Ana and Ben', 'Ana y Ben'."""
+    return format_list(names, locale=_locale(language))
 
 
 def _locale(language: str) -> str:

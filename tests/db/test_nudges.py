@@ -414,7 +414,7 @@ async def test_a_snooze_before_the_send_is_recorded_keeps_the_snooze(
     assert [n.id for n in await claim(uow, NOW)] == [nudge_id]
     until = NOW + timedelta(hours=1)
 
-    async with uow() as work:  # "⏰ 1 h" on the phone, its send not yet committed
+    async with uow() as work:  # "⏰ Ask again in 1 h" on the phone, its send not yet committed
         assert await work.nudges.snooze(nudge_id, until)
         await work.commit()
     async with uow() as work:

@@ -35,7 +35,7 @@ _T = TypeVar("_T")
 
 BOT = "+15550001111"
 GROUP = "QWxleEFuZFNhbUdyb3VwSWRGb3JUaGVFMmVUZXN0czA9"
-# A numbered choice: "1 ✅ Kept", "2. ❌ Missed", "3) ⏰ 1 h".
+# A numbered choice: "1 ✅ Kept", "2. ❌ Missed", "3) ⏰ Ask again in 1 h".
 CHOICE_LINE = re.compile(r"^\s*(\d{1,2})\s*[.):]?\s+(\S.*?)\s*$")
 DATA_URL = re.compile(r"^data:(?P<mime>[^;,]+)(?P<params>(;[^;,]+)*),(?P<data>.*)$", re.DOTALL)
 

@@ -54,7 +54,7 @@ def test_pair_commit_nudge_kept_noticed_and_clean_stop(api: FakeBotApi, kept: Ke
     )
     assert datetime.now(UTC) >= due.astimezone(UTC), "the nudge came before its time"
     labels = buttons(nudge)
-    assert set(labels) == {"✅ Kept", "❌ Missed", "⏰ 1 h"}
+    assert set(labels) == {"✅ Kept", "❌ Missed", "⏰ Ask again in 1 h"}
 
     api.press(SAM, nudge, labels["✅ Kept"])
     refused = api.wait_for(lambda: api.callback_answers[-1:], what="the refusal of Sam's press")

@@ -46,7 +46,7 @@ async def test_the_nudge_comes_at_the_due_time_with_kept_and_missed(kept: Kept) 
     assert message.text == (
         "Good evening, Ana. Did you keep your promise today (Wed 10 Jun)?\n\n• Do the dishes"
     )
-    assert message.labels == ["✅ Kept", "❌ Missed", "⏰ 1 h"]
+    assert message.labels == ["✅ Kept", "❌ Missed", "⏰ Ask again in 1 h"]
     assert message.callback_data == [f"k:{nudge.id}", f"m:{nudge.id}", f"z:{nudge.id}"]
     assert nudge.status == NudgeStatus.SENT and nudge.local_date == date(2026, 6, 10)
     assert (nudge.chat_id, nudge.message_id) == (ANA.id, message.message_id)

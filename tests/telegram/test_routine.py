@@ -1,4 +1,4 @@
-"""The depth of the routine on Telegram: holidays, "⏰ 1 h", and "make it smaller"."""
+"""The depth of the routine on Telegram: holidays, "⏰ Ask again in 1 h", and "make it smaller"."""
 
 from __future__ import annotations
 

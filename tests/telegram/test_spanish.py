@@ -302,7 +302,7 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     assert nudge.labels[:3] == [
         f"✅ Cumplido · {DISHES}",
         f"❌ No cumplido · {DISHES}",
-        "⏰ 1 h",
+        "⏰ Pregúntame en 1 h",
     ]
 
     kept.clock.advance(timedelta(minutes=5))
@@ -490,7 +490,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     mine = await walk.send(ANA, "/progress")
     assert mine[0].text.startswith("Tu progreso 🌱")
     assert "(solo lo ves tú): 5" in mine[0].text
-    assert f"• {DISHES}: 7 días" in mine[0].text
+    assert f"• {DISHES}: aún no hay nada que mostrar" in mine[0].text
     assert mine[1].method == "sendPhoto"
     ours = await walk.send(BEN, "/progress", GROUP_CHAT)
     assert ours[0].text.startswith("Cómo va la pareja 💞")

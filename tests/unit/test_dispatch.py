@@ -44,7 +44,7 @@ async def test_due_commitment_is_planned_and_sent_exactly_once(world: World) -> 
         (
             Button("✅ Kept", actions.encode(actions.KEPT, nudge.id)),
             Button("❌ Missed", actions.encode(actions.MISSED, nudge.id)),
-            Button("⏰ 1 h", actions.encode(actions.SNOOZE, nudge.id)),
+            Button("⏰ Ask again in 1 h", actions.encode(actions.SNOOZE, nudge.id)),
         ),
     )
     assert "text you when I'm late" in message.message.text
@@ -84,12 +84,12 @@ async def test_two_commitments_due_in_one_minute_share_one_message(world: World)
         (
             Button("✅ Kept · do the dishes", f"k:{dishes_nudge.id}"),
             Button("❌ Missed · do the dishes", f"m:{dishes_nudge.id}"),
-            Button("⏰ 1 h", f"z:{dishes_nudge.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{dishes_nudge.id}"),
         ),
         (
             Button("✅ Kept · walk the dog toge…", f"k:{walk_nudge.id}"),
             Button("❌ Missed · walk the dog toge…", f"m:{walk_nudge.id}"),
-            Button("⏰ 1 h", f"z:{walk_nudge.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{walk_nudge.id}"),
         ),
     )
     assert "do the dishes" in bundle.message.text and "walk the dog together" in bundle.message.text

@@ -391,7 +391,7 @@ async def test_answering_one_of_a_bundle_keeps_the_other_buttons(world: World) -
         (
             Button("✅ Kept · walk the dog", f"k:{walk_nudge.id}"),
             Button("❌ Missed · walk the dog", f"m:{walk_nudge.id}"),
-            Button("⏰ 1 h", f"z:{walk_nudge.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{walk_nudge.id}"),
         ),
     )
     assert "do the dishes — ✅ Kept" in view.text
@@ -422,12 +422,12 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(world: World) -> No
         (
             Button("✅ Kept · call mum", f"k:{today.id}"),
             Button("❌ Missed · call mum", f"m:{today.id}"),
-            Button("⏰ 1 h", f"z:{today.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{today.id}"),
         ),
         (
             Button("✅ Kept · call mum", f"k:{yesterday.id}"),
             Button("❌ Missed · call mum", f"m:{yesterday.id}"),
-            Button("⏰ 1 h", f"z:{yesterday.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{yesterday.id}"),
         ),
     )
     assert later.next_local_date == date(2026, 6, 11)
@@ -442,7 +442,7 @@ async def test_today_lists_todays_and_yesterdays_open_nudges(world: World) -> No
         (
             Button("✅ Kept", f"k:{today.id}"),
             Button("❌ Missed", f"m:{today.id}"),
-            Button("⏰ 1 h", f"z:{today.id}"),
+            Button("⏰ Ask again in 1 h", f"z:{today.id}"),
         ),
     )
 

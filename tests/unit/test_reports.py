@@ -87,10 +87,9 @@ async def test_personal_view_for_a_known_ledger(world: World) -> None:
         )
         in lines
     )
-    assert (
-        text("en", "progress_line", text="dishes", rate_7="—", rate_28="—", score="0 %", streak=0)
-        in lines
-    )
+    # Nothing due yet: a sentence, not dashes and zeros.
+    assert text("en", "progress_line_new", text="dishes") in lines
+    assert not any("—" in line for line in lines)
     assert "old promise" not in view.text
     assert text("en", "progress_trust", trend="3 → 4") in lines
     assert lines[0] == text("en", "progress_header")
@@ -114,7 +113,8 @@ async def test_personal_view_without_commitments_or_couple(world: World) -> None
     view = await world.progress.personal(carl)
 
     assert text("en", "progress_none") in view.text.splitlines()
-    assert text("en", "progress_trust", trend="—") in view.text.splitlines()
+    assert text("en", "progress_trust_none") in view.text.splitlines()
+    assert text("en", "progress_honesty", answered=0, due=0) not in view.text
     (chart,) = world.charts.calls
     assert list(chart.people[0].trust) == [None] * 12
 

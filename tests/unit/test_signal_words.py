@@ -76,6 +76,14 @@ def test_commands_keep_their_words_and_the_rest_as_typed() -> None:
     assert parse_command("/") is None
 
 
+def test_the_weekly_check_in_has_its_spanish_name_as_a_command() -> None:
+    command = parse_command("/Repaso dom 19:00")
+    assert command is not None
+    assert (command.name, command.args) == ("checkin", ["dom", "19:00"])
+    other = parse_command("/repasar")
+    assert other is not None and other.name == "repasar"
+
+
 def test_buttons_become_numbered_lines_in_order_and_links_stay_links() -> None:
     message = Outgoing(
         "Today: call when late",

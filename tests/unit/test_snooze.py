@@ -1,4 +1,4 @@
-"""The "⏰ 1 h" button: ask again an hour later, without moving tomorrow or counting a miss."""
+"""The "⏰ Ask again in 1 h" button: ask again an hour later, without moving tomorrow or counting a miss."""
 
 from __future__ import annotations
 
@@ -339,7 +339,7 @@ async def test_a_press_on_the_snoozed_nudge_sent_again_survives_its_send_being_r
 
 
 async def test_a_snooze_pressed_before_the_send_is_recorded_holds(world: World) -> None:
-    """Ana presses "⏰ 1 h" the moment the nudge arrives, before its send is recorded: the
+    """Ana presses "⏰ Ask again in 1 h" the moment the nudge arrives, before its send is recorded: the
     snooze is taken, recording the send keeps it, and the nudge is asked again an hour later."""
     ana, _ = await world.couple()
     world.clock.set(local(MADRID, 2026, 6, 10, 8, 0))

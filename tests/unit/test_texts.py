@@ -15,6 +15,7 @@ from bot.domain import errors
 from bot.domain.commitments import days_label
 from bot.domain.helplines import load_all
 from bot.domain.models import PROGRESS_CHOICES
+from bot.domain.people import clean_name
 from bot.domain.schedule import EVERY_DAY, WEEKDAYS, mask_of
 from bot.telegram.app import MENU
 from bot.texts import (
@@ -23,6 +24,7 @@ from bot.texts import (
     day_names,
     language_for,
     language_named,
+    names_together,
     short_date,
     text,
 )
@@ -402,3 +404,15 @@ def test_days_labels_are_localised() -> None:
     assert days_label("es", WEEKDAYS) == "De lunes a viernes"
     assert days_label("es", mask_of([0, 2, 5])) == "lun, mié, sáb"
     assert days_label("en", mask_of([0, 2, 5])) == "Mon, Wed, Sat"
+
+
+def test_names_are_joined_as_each_language_says_them() -> None:
+    assert names_together("en", ["Ana", "Ben"]) == "Ana and Ben"
+    assert names_together("es", ["Ana", "Ben"]) == "Ana y Ben"
+    assert names_together("es", ["Ana"]) == "Ana"
+
+
+def test_a_missing_name_falls_back_in_the_persons_language() -> None:
+    assert clean_name("\u200b \n", "es") == text("es", "name_fallback")
+    assert clean_name("\u200b \n", "en") == "Friend"
+    assert clean_name(" Ana\u0007 ", "es") == "Ana"
