@@ -52,9 +52,7 @@ class PeopleService:
             language = person.language if person else language_for(who.language_code)
             name = clean_name(who.name, language)
             if person is None:
-                person = await uow.people.add(
-                    who.chat_id, name, language, self._default_timezone
-                )
+                person = await uow.people.add(who.chat_id, name, language, self._default_timezone)
                 if who.country:
                     await uow.people.set_country(person.id, who.country)
                 await uow.commit()

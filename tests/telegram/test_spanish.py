@@ -400,7 +400,10 @@ async def test_the_daily_loop_speaks_spanish(kept: Kept, settings: Settings) -> 
     assert picker.labels[:7] == ["✔️ lun", "✔️ mar", "✔️ mié", "✔️ jue", "✔️ vie", "✔️ sáb", "✔️ dom"]
     await walk.press(ANA, "dp:6", picker)
     changed = kept.edits(await walk.press(ANA, "dp:ok", picker))[0]
-    assert changed.text == f"Cambiado: te preguntaré por «{DISHES}» estos días: lun, mar, mié, jue, vie, sáb."
+    assert (
+        changed.text
+        == f"Cambiado: te preguntaré por «{DISHES}» estos días: lun, mar, mié, jue, vie, sáb."
+    )
     await walk.press(ANA, f"st:{dishes.id}", offer)
     assert (await walk.reply(ANA, SMALLER)).text.startswith(
         f"Cambiado: ahora tu promesa es «{SMALLER}»."
