@@ -9,7 +9,8 @@ import zlib
 
 import pytest
 
-from bot.charts import PersonSeries, trend_chart
+from bot.charts import MIN_TITLE_PT, PersonSeries, title_size, trend_chart
+from bot.texts import text
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = [f"W{week}" for week in range(42, 54)]
@@ -106,3 +107,13 @@ def test_drawing_leaves_pyplot_alone() -> None:
         "assert 'matplotlib.pyplot' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-W", "error", "-c", code], check=True)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_title_fits_whole_in_either_language(language: str) -> None:
+    # Shrunk no further than the floor means it fits the width, not cut (the Spanish one was).
+    assert title_size(text(language, "chart_title")) > MIN_TITLE_PT
+
+
+def test_a_title_too_long_to_fit_stops_at_the_smallest_size() -> None:
+    assert title_size("Trust " * 20) == MIN_TITLE_PT
