@@ -38,7 +38,7 @@ from bot.signal.client import (
 )
 from bot.signal.messenger import SignalMessenger
 from bot.signal.router import SignalReceiver, SignalRouter
-from bot.telegram.app import build_application, register, set_commands
+from bot.telegram.app import build_application, publish_profile, register
 from bot.telegram.messenger import TelegramMessenger
 from bot.telegram.webhook import PATH, WebhookServer
 from bot.wiring import Services, build_services
@@ -212,7 +212,7 @@ async def _start_telegram(
     application: Application, settings: Settings, services: Services
 ) -> WebhookServer | None:
     await _initialize(application, settings)
-    await set_commands(application)
+    await publish_profile(application)
     await application.start()
     webhook = await _receive_updates(application, settings)
     services.checkins.set_bot_link(f"https://t.me/{application.bot.username}")

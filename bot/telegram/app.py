@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -47,6 +52,15 @@ MENU = (
     "unpair",
     "help",
     "sos",
+)
+# In groups only what works there; /sos is left out on purpose: typed in the group, the partner
+# would read it (it still works there, answered in private).
+GROUP_MENU = ("checkin", "progress", "chores", "link", "help")
+# In private chats everything but what needs the group.
+PRIVATE_MENU = tuple(name for name in MENU if name != "link")
+MENUS = (
+    (BotCommandScopeAllPrivateChats(), PRIVATE_MENU),
+    (BotCommandScopeAllGroupChats(), GROUP_MENU),
 )
 # Seconds to wait for Telegram; long polling adds its own timeout on top.
 REQUEST_TIMEOUT = 15.0
@@ -121,12 +135,21 @@ def register(application: Application, services: Services) -> None:
     application.add_error_handler(_on_error)
 
 
-async def set_commands(application: Application) -> None:
-    """Show the command menu in Telegram clients: the default one, then one per other language."""
+async def publish_profile(application: Application) -> None:
+    """What Telegram clients show of Kept, in each language: a command menu per kind of chat
+    (each lists only what works there) and the descriptions, sent only when they changed."""
+    bot = application.bot
     for language in CATALOGUES:
-        commands = [BotCommand(name, text(language, f"commands_{name}")) for name in MENU]
         code = None if language == DEFAULT_LANGUAGE else language
-        await application.bot.set_my_commands(commands, language_code=code)
+        for scope, menu in MENUS:
+            commands = [BotCommand(name, text(language, f"commands_{name}")) for name in menu]
+            await bot.set_my_commands(commands, scope=scope, language_code=code)
+        description = text(language, "bot_description")
+        if (await bot.get_my_description(code)).description != description:
+            await bot.set_my_description(description, code)
+        short = text(language, "bot_short_description")
+        if (await bot.get_my_short_description(code)).short_description != short:
+            await bot.set_my_short_description(short, code)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

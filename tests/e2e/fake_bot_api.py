@@ -59,8 +59,6 @@ QUERY_INVALID = "query is too old and response timeout expired or query ID is in
 _TRUE_METHODS = (
     "close",
     "logOut",
-    "setMyDescription",
-    "setMyShortDescription",
     "setMyName",
     "setChatMenuButton",
 )
@@ -605,6 +603,8 @@ class _BotState:
         self.open_queries: set[str] = set()
         self.callback_answers: list[JSONDict] = []
         self.commands: dict[str, list[JSONDict]] = {}
+        # (field, language code) -> text, for the bot's description and short description.
+        self.descriptions: dict[tuple[str, str], str] = {}
         self.webhook: JSONDict = {}
         self.files: dict[str, _StoredFile] = {}
         self.calls: list[Call] = []
@@ -622,6 +622,10 @@ class _BotState:
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
             "deleteMyCommands": self.delete_my_commands,
+            "setMyDescription": self.describer("description", 512),
+            "getMyDescription": self.description_of("description"),
+            "setMyShortDescription": self.describer("short_description", 120),
+            "getMyShortDescription": self.description_of("short_description"),
             "sendMessage": self.send_message,
             "editMessageText": self.edit_message_text,
             "editMessageReplyMarkup": self.edit_message_reply_markup,
@@ -841,6 +845,27 @@ class _BotState:
         """deleteMyCommands."""
         self.commands.pop(_commands_key(params), None)
         return True
+
+    def describer(self, field: str, limit: int) -> Handler:
+        """setMyDescription or setMyShortDescription: at most `limit` characters."""
+
+        def describe(params: JSONDict) -> bool:
+            value = str(params.get(field) or "")
+            if len(value) > limit:
+                raise _bad_request(f"{field.upper()}_INVALID")
+            self.descriptions[(field, str(params.get("language_code") or ""))] = value
+            return True
+
+        return describe
+
+    def description_of(self, field: str) -> Handler:
+        """getMyDescription or getMyShortDescription."""
+
+        def read(params: JSONDict) -> JSONDict:
+            language = str(params.get("language_code") or "")
+            return {field: self.descriptions.get((field, language), "")}
+
+        return read
 
     def send_message(self, params: JSONDict) -> JSONDict:
         """sendMessage."""
@@ -1327,6 +1352,11 @@ class FakeBotApi:
         """Bytes the bot uploaded under ``file_id`` (KeyError if unknown)."""
         with self._cond:
             return self._state.files[file_id].content
+
+    def my_description(self, field: str = "description", language_code: str = "") -> str:
+        """The bot's description (or short_description) as last set for a language."""
+        with self._cond:
+            return self._state.descriptions.get((field, language_code), "")
 
     def my_commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
         """Commands set via setMyCommands for a scope (default scope) and language."""

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.texts import text
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.kept_process import KeptProcess
 from tests.e2e.story import (
@@ -35,6 +36,11 @@ def next_minute_in_madrid() -> datetime:
 def test_pair_commit_nudge_kept_noticed_and_clean_stop(api: FakeBotApi, kept: KeptProcess) -> None:
     """A and B pair, A links the group and commits, the nudge comes, Kept is seen and noticed."""
     pair_and_link(api)
+    # By now start-up has published what clients show: a menu per kind of chat, descriptions.
+    group_menu = [c["command"] for c in api.my_commands({"type": "all_group_chats"}, "es")]
+    assert "sos" not in group_menu and "checkin" in group_menu
+    assert api.my_description("description", "es") == text("es", "bot_description")
+    assert api.my_description("short_description") == text("en", "bot_short_description")
 
     due = next_minute_in_madrid()
     api.send_text(ALEX, None, f"/commit {due:%H:%M} {PROMISE}")

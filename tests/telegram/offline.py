@@ -87,6 +87,8 @@ class OfflineRequest(BaseRequest):
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
         self.calls: list[Call] = []
+        # (field, language code) -> the bot's description or short description as last set.
+        self.descriptions: dict[tuple[str, str], str] = {}
         # (chat id, user id) -> ChatMember status: "member", "administrator", "creator", "left"…
         self.members: dict[tuple[int, int], str] = {}
         # Chats the tests introduced, so that sent messages carry the right chat type.
@@ -157,6 +159,23 @@ class OfflineRequest(BaseRequest):
 
     def _setMyCommands(self, _: JSONDict) -> bool:
         return True
+
+    def _setMyDescription(self, params: JSONDict) -> bool:
+        self.descriptions[("description", params.get("language_code", ""))] = params["description"]
+        return True
+
+    def _setMyShortDescription(self, params: JSONDict) -> bool:
+        language = params.get("language_code", "")
+        self.descriptions[("short_description", language)] = params["short_description"]
+        return True
+
+    def _getMyDescription(self, params: JSONDict) -> JSONDict:
+        language = params.get("language_code", "")
+        return {"description": self.descriptions.get(("description", language), "")}
+
+    def _getMyShortDescription(self, params: JSONDict) -> JSONDict:
+        language = params.get("language_code", "")
+        return {"short_description": self.descriptions.get(("short_description", language), "")}
 
     def _answerCallbackQuery(self, params: JSONDict) -> bool | tuple[int, bytes]:
         if len(str(params.get("text") or "")) > 200:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
-from bot.telegram.app import MENU, build_application, set_commands
-from bot.texts import CATALOGUES
+from bot.telegram.app import GROUP_MENU, MENU, PRIVATE_MENU, build_application, publish_profile
+from bot.texts import CATALOGUES, text
 from tests.telegram.conftest import ANA, BEN, GROUP, GROUP_CHAT, Kept, TgUser, offline_api
+from tests.telegram.offline import Call, OfflineRequest
 
 
 @pytest.mark.parametrize(
@@ -141,21 +142,59 @@ async def test_a_very_long_message_gets_a_short_reply(kept: Kept) -> None:
     assert reply.text.startswith("I'm not sure what you mean.")
 
 
-async def test_the_command_menu_is_set(settings: Settings) -> None:
-    api = offline_api(settings)
+async def publish(api: OfflineRequest, settings: Settings) -> list[Call]:
+    """Run the start-up profile step once; return the calls it made."""
+    before = len(api.calls)
     application = build_application(settings, request=api)
     try:
         await application.initialize()
-        await set_commands(application)
+        await publish_profile(application)
     finally:
         await application.shutdown()
+    return [c for c in api.calls[before:] if c.method != "getMe"]
 
-    assert [c.method for c in api.calls] == ["getMe", "setMyCommands", "setMyCommands"]
-    default, spanish = api.calls[1].params, api.calls[2].params
-    assert "language_code" not in default and spanish["language_code"] == "es"
-    for params in (default, spanish):
-        commands = params["commands"]
-        assert [c["command"] for c in commands] == list(MENU)
+
+async def test_each_kind_of_chat_gets_its_own_menu_in_each_language(settings: Settings) -> None:
+    api = offline_api(settings)
+    calls = await publish(api, settings)
+
+    menus = {
+        (c.params["scope"]["type"], c.params.get("language_code")): c.params["commands"]
+        for c in calls
+        if c.method == "setMyCommands"
+    }
+    assert set(menus) == {
+        ("all_private_chats", None),
+        ("all_group_chats", None),
+        ("all_private_chats", "es"),
+        ("all_group_chats", "es"),
+    }
+    for (scope, _), commands in menus.items():
+        expected = PRIVATE_MENU if scope == "all_private_chats" else GROUP_MENU
+        assert [c["command"] for c in commands] == list(expected)
         assert all(c["description"] for c in commands)
-    assert spanish["commands"][0]["description"] == "Bienvenida y configuración"
+    # A cry for help typed in the group would be read by the partner: /sos is offered in private.
+    assert "sos" in PRIVATE_MENU and "sos" not in GROUP_MENU and "link" not in PRIVATE_MENU
+    assert set(PRIVATE_MENU) | set(GROUP_MENU) == set(MENU)
+    assert menus[("all_private_chats", "es")][0]["description"] == "Bienvenida y configuración"
+
+
+async def test_the_descriptions_are_sent_only_when_they_changed(settings: Settings) -> None:
+    api = offline_api(settings)
+    first = await publish(api, settings)
+    sets = [c for c in first if c.method.startswith("setMy") and "Description" in c.method]
+    assert len(sets) == 4  # description and short description, in English and in Spanish
+    assert api.descriptions[("description", "es")] == text("es", "bot_description")
+    assert api.descriptions[("short_description", "")] == text("en", "bot_short_description")
+
+    again = await publish(api, settings)
+    assert [c.method for c in again if "Description" in c.method] == [
+        "getMyDescription",
+        "getMyShortDescription",
+    ] * 2
+
+    api.descriptions[("description", "es")] = "an older text"
+    changed = await publish(api, settings)
+    [resent] = [c for c in changed if c.method == "setMyDescription"]
+    assert resent.params == {"description": text("es", "bot_description"), "language_code": "es"}
     assert api.initialized and api.shut_down

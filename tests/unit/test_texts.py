@@ -416,3 +416,9 @@ def test_a_missing_name_falls_back_in_the_persons_language() -> None:
     assert clean_name("\u200b \n", "es") == text("es", "name_fallback")
     assert clean_name("\u200b \n", "en") == "Friend"
     assert clean_name(" Ana\u0007 ", "es") == "Ana"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_bot_descriptions_fit_telegrams_limits(language: str) -> None:
+    assert 0 < len(text(language, "bot_description")) <= 512
+    assert 0 < len(text(language, "bot_short_description")) <= 120
