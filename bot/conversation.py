@@ -54,6 +54,7 @@ COMMANDS = frozenset(
         "pair",
         "link",
         "help",
+        "about",
         "commit",
         "cancel",
         "commitments",
@@ -168,7 +169,7 @@ class Conversation:
             "unpair": (PRIVATE, self._unpair),
             "sharing": (PRIVATE, self._sharing),
         }
-        assert set(self._actions) | {"start", "help", "sos"} == COMMANDS
+        assert set(self._actions) | {"start", "help", "about", "sos"} == COMMANDS
 
     # -- entry points ----------------------------------------------------------------------
 
@@ -202,8 +203,9 @@ class Conversation:
         surface: Surface,
     ) -> list[Reply]:
         language = _language(person, who)
-        if name == "help":
-            return [Outgoing(_with_hint(text(language, "help"), language, surface))]
+        if name in ("help", "about"):
+            guide = "about" if name == "about" else "help"
+            return [Outgoing(_with_hint(text(language, guide), language, surface))]
         if name not in self._actions:
             return [Outgoing(text(language, "unknown_command"))]
         allowed, action = self._actions[name]

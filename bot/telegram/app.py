@@ -51,6 +51,7 @@ MENU = (
     "forget",
     "unpair",
     "help",
+    "about",
     "sos",
 )
 # In groups only what works there; /sos is left out on purpose: typed in the group, the partner

@@ -79,7 +79,7 @@ def test_pairing_by_code_and_linking_the_group(daemon: FakeSignalDaemon, tmp_pat
         # The bot sees every group message on Signal: chatter not meant for it gets no answer.
         chatter = story.say(SAM, CHATTER, in_group=True)
         said = story.say(ALEX, "/help", in_group=True)
-        helped = story.wait_message(None, "Commands:", after=said)
+        helped = story.wait_message(None, "The commands you need", after=said)
         answered = [m for m in daemon.sent() if m.timestamp > chatter]
         assert answered == [helped], [m.message[:60] for m in answered]
         stop_cleanly(story)
@@ -303,7 +303,7 @@ def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_p
         story.react(ALEX, "👍", welcome)
         story.say(ALEX, "   ")
         said = story.say(ALEX, "/help")
-        helped = story.wait_message(ALEX, "Commands:", after=said)
+        helped = story.wait_message(ALEX, "The commands you need", after=said)
         assert [m for m in daemon.sent() if m.timestamp > first] == [helped], story.report()
 
         said = story.say(ALEX, f"/commit 21:00 {'very ' * 2000}long promise")
@@ -313,7 +313,7 @@ def test_what_kept_does_not_need_changes_nothing(daemon: FakeSignalDaemon, tmp_p
         in_group = story.say(ALEX, "see you at 8", in_group=True)
         daemon.push_edit(ALEX.number, in_group, "see you at 9", GROUP, source_name="Alex")
         said = story.say(ALEX, "/help")  # Alex's messages are handled in order: the edit first
-        story.wait_message(ALEX, "Commands:", after=said)
+        story.wait_message(ALEX, "The commands you need", after=said)
         assert [m for m in daemon.sent() if m.group_id is not None] == [], "no word in the group"
         said = story.say(STRANGER, "kept")
         story.wait_message(STRANGER, "/start", after=said)
@@ -347,7 +347,7 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
             said = story.say(who, text)
             return story.wait_message(who, expected, after=said)
 
-        helped = ask("/help", "Commands:")
+        helped = ask("/about", "Commands:")
         for command in ("/commit", "/checkin", "/export", "/forget", "/language"):
             assert command in helped.message
         assert "On Signal there are no buttons" in helped.message
@@ -378,7 +378,7 @@ def test_typed_commands_and_numbered_menus(daemon: FakeSignalDaemon, tmp_path: P
         story.wait_message(SAM, "Alex is back from their break", after=said)
 
         ask("/language es", "te escribo en español")
-        ask("/help", "Comandos")
+        ask("/help", "Los comandos que necesitas")
         ask("/language en", "in English from now on")
         stop_cleanly(story)
 

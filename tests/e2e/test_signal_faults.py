@@ -83,13 +83,13 @@ def test_the_bot_reconnects_after_the_daemon_restarts(
         daemon.restart(down_for=1.0)
         story.wait(lambda: len(daemon.event_requests) > streams, "the bot reconnecting", 30)
         said = story.say(ALEX, "/help")
-        story.wait_message(ALEX, "Commands:", after=said)
+        story.wait_message(ALEX, "The commands you need", after=said)
         stop_cleanly(story)
 
     texts = [m.message for m in story.to(ALEX)]
     assert sum(t.startswith("Hello Alex") for t in texts) == 1, texts
     assert sum(t.startswith("Promise noted") for t in texts) == 1, texts
-    assert sum("Commands:" in t for t in texts) == 1, texts
+    assert sum("The commands you need" in t for t in texts) == 1, texts
     assert len(Ledger(tmp_path / "kept.db").rows("SELECT id FROM commitments")) == 1
 
 

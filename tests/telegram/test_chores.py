@@ -41,10 +41,10 @@ async def add_chore(
     return await kept.send(actor, at)
 
 
-async def test_chores_is_a_command_in_the_menu_and_in_help(kept: Kept) -> None:
+async def test_chores_is_a_command_in_the_menu_and_in_about(kept: Kept) -> None:
     assert "chores" in MENU
     await kept.start(ANA)
-    reply = kept.only_reply(await kept.send(ANA, "/help"), ANA.id)
+    reply = kept.only_reply(await kept.send(ANA, "/about"), ANA.id)
     assert "/chores — your shared chore plan" in reply.text
 
 

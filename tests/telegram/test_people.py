@@ -91,8 +91,8 @@ async def test_commands_before_start_ask_for_start_and_create_nobody(
     assert await kept.person(ANA) is None
 
 
-async def test_help_lists_the_commands(kept: Kept) -> None:
-    reply = kept.only_reply(await kept.send(BEN, "/help"), BEN.id)
+async def test_about_lists_the_commands(kept: Kept) -> None:
+    reply = kept.only_reply(await kept.send(BEN, "/about"), BEN.id)
 
     for command in ("/timezone", "/pair", "/join", "/link", "/commit", "/commitments", "/today"):
         assert command in reply.text

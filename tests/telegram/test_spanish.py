@@ -245,7 +245,9 @@ async def test_setting_up_and_the_commands_speak_spanish(kept: Kept, settings: S
     assert bad.text.startswith("Todavía no hablo «fr».") and "/language en" in bad.text
     assert (await walk.reply(ANA, "/language es")).text.startswith("Hecho: a partir de ahora")
     help_text = (await walk.reply(ANA, "/help")).text
-    assert "terapeuta de pareja" in help_text and "/checkin dom 19:00" in help_text
+    assert help_text.startswith("Kept te ayuda") and "/sos" in help_text
+    about = (await walk.reply(ANA, "/about")).text
+    assert "terapeuta de pareja" in about and "/checkin dom 19:00" in about
     [document] = await walk.send(ANA, "/export")
     assert document.method == "sendDocument"
     assert document.params["caption"].startswith("Todo lo que Kept guarda sobre ti")
@@ -254,7 +256,7 @@ async def test_setting_up_and_the_commands_speak_spanish(kept: Kept, settings: S
     assert (
         await walk.reply(CARLA, "/today")
     ).text == "Primero envía /start, para que pueda prepararlo todo."
-    assert (await walk.reply(CARLA, "/help", GROUP_CHAT)).text.startswith("Kept ayuda a una pareja")
+    assert (await walk.reply(CARLA, "/help", GROUP_CHAT)).text.startswith("Kept te ayuda")
     forged = await walk.press(ANA, "k:99999")
     assert kept.toasts(forged) == [
         "Esta opción ya no está abierta. /today muestra lo que está abierto ahora."
@@ -484,7 +486,7 @@ async def test_the_checkin_and_progress_speak_spanish(kept: Kept, settings: Sett
     assert "seguridad" not in reveal.text and "Ana: 5" not in reveal.text
     assert f"Ana: “{APPRECIATED}”" in reveal.text
     [photo] = [c for c in revealed if c.method == "sendPhoto"]
-    assert photo.params["caption"].startswith("Confianza (líneas, 1–5)")
+    assert photo.params["caption"].startswith("Arriba, la confianza (1–5)")
     assert (await walk.reply(ANA, "/checkin", GROUP_CHAT)).text.startswith(
         "El repaso de esta semana ya se hizo."
     )

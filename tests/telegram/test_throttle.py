@@ -133,7 +133,7 @@ async def test_served_again_after_a_minute(kept: Kept) -> None:
     kept.clock.advance(timedelta(seconds=1))
     reply = kept.only_reply(await kept.send(ANA, "/help"), ANA.id)
 
-    assert reply.text.startswith("Kept helps a couple")
+    assert reply.text.startswith("Kept helps you keep")
 
 
 async def test_private_text_counts_group_chatter_and_presses_do_not(kept: Kept) -> None:

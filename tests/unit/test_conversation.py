@@ -155,6 +155,11 @@ async def test_help_answers_anyone_anywhere(chat: Chat) -> None:
     assert texts(await chat.say(STRANGER, "/help", GROUP)) == [text("es", "help")]
 
 
+async def test_about_gives_the_ideas_and_every_command_to_anyone_anywhere(chat: Chat) -> None:
+    assert texts(await chat.say(STRANGER, "/about", GROUP)) == [text("es", "about")]
+    assert texts(await chat.say(STRANGER, "/about")) == [text("es", "about")]
+
+
 async def test_without_buttons_the_welcome_and_help_say_how_to_answer(chat: Chat) -> None:
     plain = PlainSurface()
     welcome = texts(await chat.say(STRANGER, "/start", surface=plain))

@@ -125,9 +125,9 @@ def test_no_text_carries_a_helpline_number() -> None:
         assert "{resources}" in EN[key] and "{resources}" in ES[key], key
 
 
-def test_spanish_help_says_where_to_find_a_couples_therapist() -> None:
-    assert "terapeuta de pareja" in ES["help"]
-    assert "Colegio Oficial de la Psicología" in ES["help"]
+def test_spanish_about_says_where_to_find_a_couples_therapist() -> None:
+    assert "terapeuta de pareja" in ES["about"]
+    assert "Colegio Oficial de la Psicología" in ES["about"]
 
 
 # -- every key the code asks for exists -----------------------------------------------------
@@ -422,3 +422,13 @@ def test_a_missing_name_falls_back_in_the_persons_language() -> None:
 def test_the_bot_descriptions_fit_telegrams_limits(language: str) -> None:
     assert 0 < len(text(language, "bot_description")) <= 512
     assert 0 < len(text(language, "bot_short_description")) <= 120
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_help_is_short_and_points_to_sos_and_about(language: str) -> None:
+    help_text = text(language, "help")
+    assert len(help_text) <= 1000
+    assert "/sos" in help_text and "/about" in help_text
+    # The nine ideas and every command live in /about.
+    assert "9." not in help_text and "9." in text(language, "about")
+    assert all(f"/{name} " in text(language, "about") for name in MENU)
