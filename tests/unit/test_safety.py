@@ -113,7 +113,10 @@ def test_any_text_is_answered_without_raising(words: str) -> None:
 
 @given(st.text(), st.text())
 def test_a_crisis_phrase_between_any_texts_is_found(before: str, after: str) -> None:
-    assert has_crisis_words(f"{before} hit me {after}")
+    # "he hit me", not a bare "hit me": a text ending in "1t" reads "it hit me" (leet), which
+    # is the idiom for a realisation and rightly not flagged (hypothesis found "1T").
+    assert has_crisis_words(f"{before} he hit me {after}")
+    assert not has_crisis_words("1t hit me that I was wrong")
     assert has_crisis_words(f"{before} me amenazó {after}")
 
 
