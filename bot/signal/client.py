@@ -160,25 +160,6 @@ class SignalClient:
             params["editTimestamp"] = edit_timestamp
         return await self._send("send", params)
 
-    async def send_reaction(
-        self,
-        emoji: str,
-        target_author: str,
-        target_timestamp: int,
-        recipient: str | None = None,
-        group_id: str | None = None,
-        remove: bool = False,
-    ) -> int:
-        """React with ``emoji`` to the message (target_author, target_timestamp); return timestamp."""
-        params = _target(recipient, group_id)
-        params.update(
-            emoji=emoji,
-            targetAuthor=target_author,
-            targetTimestamp=target_timestamp,
-            remove=remove,
-        )
-        return await self._send("sendReaction", params)
-
     async def list_groups(self) -> list[JSONDict]:
         """Return the account's groups as the daemon describes them."""
         result = await self.call("listGroups")

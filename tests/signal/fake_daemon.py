@@ -316,7 +316,6 @@ class FakeSignalDaemon:
             "version": lambda _params: {"version": self.version},
             "listAccounts": lambda _params: [{"number": number} for number in self.accounts],
             "send": self._send,
-            "sendReaction": self._send_reaction,
             "sendTyping": self._send_simple,
             "sendReceipt": self._send_simple,
             "listGroups": lambda _params: copy.deepcopy(list(self._groups.values())),
@@ -385,13 +384,6 @@ class FakeSignalDaemon:
     def _failed_send(self, params: JSONDict, kind: str | int) -> JSONDict:
         numbers, _group_id = self._targets(params)
         return self._send_result(numbers, str(kind))
-
-    def _send_reaction(self, params: JSONDict) -> JSONDict:
-        numbers, _group_id = self._targets(params)
-        for name in ("emoji", "targetAuthor", "targetTimestamp"):
-            if params.get(name) in (None, ""):
-                raise _RpcError(-32602, f"Missing parameter: {name}")
-        return self._send_result(numbers)
 
     def _send_simple(self, params: JSONDict) -> JSONDict:
         self._targets(params)

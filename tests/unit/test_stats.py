@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from bot.domain.schedule import EVERY_DAY, WEEKDAYS, mask_of
 from bot.domain.stats import (
     DayRecord,
-    WeekStats,
     consistency_score,
     current_streak,
     frequency_of_mask,
@@ -20,7 +19,6 @@ from bot.domain.stats import (
     kept_rate,
     multiplier,
     week_bounds,
-    weekly_rates,
 )
 
 # A Monday.
@@ -273,47 +271,6 @@ def test_week_bounds_across_the_year_boundary() -> None:
 def test_a_year_without_week_53() -> None:
     with pytest.raises(ValueError):
         week_bounds(2027, 53)
-
-
-# weekly rates
-
-
-def test_weekly_rates_over_the_year_boundary() -> None:
-    today = date(2027, 1, 5)  # Tuesday of 2027-W01
-    days = [
-        kept(date(2026, 12, 20)),  # 2026-W51, before the window
-        kept(date(2026, 12, 21)),  # W52
-        missed(date(2026, 12, 27)),  # W52 (Sunday)
-        kept(date(2026, 12, 31)),  # W53
-        kept(date(2027, 1, 1)),  # W53
-        paused(date(2027, 1, 2)),  # W53, not measured
-        off(date(2027, 1, 3)),  # W53, not due
-        kept(date(2027, 1, 4)),  # W01
-        unanswered(today),  # waits
-        kept(date(2027, 1, 6)),  # tomorrow: not over yet
-    ]
-    weeks = weekly_rates(days, 3, today)
-    assert weeks == [
-        WeekStats(2026, 52, kept=1, due=2),
-        WeekStats(2026, 53, kept=2, due=2),
-        WeekStats(2027, 1, kept=1, due=1),
-    ]
-    assert [w.rate for w in weeks] == [0.5, 1.0, 1.0]
-    assert [w.label for w in weeks] == ["W52", "W53", "W1"]
-
-
-def test_weeks_without_due_days_have_no_rate() -> None:
-    weeks = weekly_rates(run("k"), 12, START + timedelta(days=30))
-    assert len(weeks) == 12
-    assert [(w.year, w.week) for w in weeks][-1] == iso_week(START + timedelta(days=30))
-    assert sum(w.due for w in weeks) == 1
-    assert [w.rate for w in weeks].count(None) == 11
-
-
-def test_zero_weeks_and_negative_weeks() -> None:
-    assert weekly_rates(run("kk"), 0, START) == []
-    with pytest.raises(ValueError):
-        weekly_rates([], -1, START)
 
 
 # properties
