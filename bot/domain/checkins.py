@@ -42,7 +42,7 @@ from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
 from bot.domain.support import is_low_safety, resources_of
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
-from bot.texts import names_together, text, without_accents
+from bot.texts import names_together, text, week_label, without_accents
 from bot.views.safety import individual_support, low_safety_reply
 
 log = logging.getLogger(__name__)
@@ -556,7 +556,7 @@ class CheckinService:
         weeks = recent_weeks(last_day, CHART_WEEKS)
         return self._charts(
             text(language, "chart_title"),
-            [text(language, "chart_week", week=week) for _, week in weeks],
+            [week_label(language, year, week) for year, week in weeks],
             series,
             trust_label=text(language, "chart_trust_axis"),
             kept_label=text(language, "chart_kept_axis"),

@@ -19,7 +19,7 @@ from bot.domain.progress import (
     week_rate,
 )
 from bot.domain.schedule import valid_zone
-from bot.texts import text
+from bot.texts import text, week_label
 
 WEEKS = 12
 HISTORY = timedelta(days=120)
@@ -142,7 +142,7 @@ class ProgressService:
         # The same local weeks as the series, or the labels are a week off around midnight.
         lang = person.language
         weeks = recent_weeks(self._today(person), WEEKS)
-        labels = [text(lang, "chart_week", week=week) for _, week in weeks]
+        labels = [week_label(lang, year, week) for year, week in weeks]
         chart = self._charts(
             text(lang, "chart_title"),
             labels,

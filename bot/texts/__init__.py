@@ -86,6 +86,11 @@ def day_name(language: str, weekday: int, wide: bool = False) -> str:
     return day_names(language, wide)[weekday]
 
 
+def week_label(language: str, year: int, week: int) -> str:
+    """An ISO week named by its Monday, as people know weeks: '2 Nov', '2 nov'."""
+    return format_date(date.fromisocalendar(year, week, 1), "d MMM", locale=_locale(language))
+
+
 def short_date(language: str, day: date) -> str:
     """A compact date such as 'Wed 10 Jun' or 'mié 10 jun'."""
     return format_date(day, "EEE d MMM", locale=_locale(language))

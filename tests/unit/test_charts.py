@@ -13,7 +13,7 @@ from bot.charts import MIN_TITLE_PT, PersonSeries, title_size, trend_chart
 from bot.texts import text
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-LABELS = [f"W{week}" for week in range(42, 54)]
+LABELS = [f"{day} Nov" for day in range(1, 13)]
 ANA = PersonSeries(
     "Ana",
     [2, 2, 3, None, 3, 4, 3, 4, 4, None, 4, 5],

@@ -670,7 +670,7 @@ async def test_reveal_only_when_both_are_complete_and_nothing_leaks_before(
     assert photo.caption == text("en", "chart_caption")
     chart = world.charts.calls[-1]
     assert photo.png.endswith(f"chart {len(world.charts.calls)}".encode())
-    assert chart.week_labels[-1] == "W24" and len(chart.week_labels) == 12
+    assert chart.week_labels[-1] == "8 Jun" and len(chart.week_labels) == 12
     assert [p.name for p in chart.people] == ["Ana", "Ben"]
     assert [p.trust[-1] for p in chart.people] == [2, 5]
     assert [p.kept_rate[-1] for p in chart.people] == [5 / 6, 3 / 4]
@@ -810,7 +810,7 @@ async def test_therapy_is_suggested_after_three_low_weeks_and_not_again_within_f
 
     assert suggested == [False, False, True, False, False, False, True]
     assert world.store.couples[ana.couple_id].therapy_suggested_on == date(2026, 7, 27)
-    assert world.charts.calls[-1].week_labels[-1] == "W30"
+    assert world.charts.calls[-1].week_labels[-1] == "20 Jul"
     assert list(world.charts.calls[-1].people[0].trust[-7:]) == [2] * 7
 
 
