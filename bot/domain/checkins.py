@@ -37,9 +37,11 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from bot.domain.progress import percent, person_consistency, recent_weeks, week_rate
+from bot.domain.progress import percent, person_consistency, recent_weeks
 from bot.domain.safety import clean_words, has_crisis_words
 from bot.domain.schedule import local_instant, parse_local_time, valid_zone
+from bot.domain.series import WEEKS as CHART_WEEKS
+from bot.domain.series import weekly_series
 from bot.domain.support import is_low_safety, resources_of
 from bot.domain.therapy import WeekCheckin, should_suggest_therapy
 from bot.texts import names_together, text, week_label, without_accents
@@ -49,7 +51,6 @@ log = logging.getLogger(__name__)
 
 REMIND_AFTER = timedelta(hours=24)
 CLOSE_AFTER = timedelta(hours=72)
-CHART_WEEKS = 12
 WORDS = "checkin_words"
 MAX_WORDS = 1000
 # English and Spanish names and abbreviations, without accents: "mié" and "mie" both work.
@@ -526,16 +527,11 @@ class CheckinService:
         # The chart and the therapy rules end with the week being revealed, not the week of
         # `now`: a Sunday check-in is often revealed on Monday or closed on Wednesday.
         last_day = date.fromisocalendar(checkin.iso_year, checkin.iso_week, 7)
-        history = await self._history(uow, couple, a, b, last_day)
-        rates, scores = {}, {}
-        for person in (a, b):
-            today = today_of(person, now)
-            nudges = await uow.nudges.of_person_between(
-                person.id, today - timedelta(days=120), today
-            )
-            commitments = await uow.commitments.of_person(person.id)
-            rates[person.id] = week_rate(nudges, checkin.iso_year, checkin.iso_week, today)
-            scores[person.id] = person_consistency(commitments, nudges, today)
+        series = [await weekly_series(uow, p, last_day, today_of(p, now)) for p in (a, b)]
+        history = therapy_history(last_day, series)
+        # The week revealed is the series' last: the text and the chart say the same rate.
+        rates = {p.id: s.kept_rate[-1] for p, s in zip((a, b), series, strict=True)}
+        scores = {p.id: await _consistency(uow, p, today_of(p, now)) for p in (a, b)}
         last = await uow.couples.therapy_suggested_on(couple.id)
         unsafe = await _feeling_unsafe(uow, couple, (a, b))
         suggested = should_suggest_therapy(history, now.date(), last)
@@ -543,7 +539,6 @@ class CheckinService:
         # is offered support of their own instead, privately.
         therapy = suggested and not unsafe
         supported = unsafe if suggested else ()
-        series = await self._series(uow, couple, (a, b), last_day)
         reveals = []
         # In a group, in the inviter's language as everything there; in private, each their own.
         for chat_id, language in reveal_chats(checkin, a, b):
@@ -561,40 +556,6 @@ class CheckinService:
             trust_label=text(language, "chart_trust_axis"),
             kept_label=text(language, "chart_kept_axis"),
         )
-
-    async def _history(
-        self, uow: UnitOfWork, couple: Couple, a: Person, b: Person, last_day: date
-    ) -> list[WeekCheckin]:
-        series = await self._series(uow, couple, (a, b), last_day)
-        weeks = recent_weeks(last_day, CHART_WEEKS)
-        history = []
-        for index, (year, week) in enumerate(weeks):
-            rates = [r for r in (s.kept_rate[index] for s in series) if r is not None]
-            couple_rate = sum(rates) / len(rates) if rates else None
-            history.append(
-                WeekCheckin(year, week, series[0].trust[index], series[1].trust[index], couple_rate)
-            )
-        return history
-
-    async def _series(
-        self, uow: UnitOfWork, couple: Couple, people: tuple[Person, Person], last_day: date
-    ) -> list[PersonSeries]:
-        weeks = recent_weeks(last_day, CHART_WEEKS)
-        trust: dict[tuple[int, int, int], int | None] = {}
-        for checkin, answer in await uow.checkins.answers_of_couple(couple.id, CHART_WEEKS + 2):
-            trust[(answer.person_id, checkin.iso_year, checkin.iso_week)] = answer.trust
-        series = []
-        for person in people:
-            first = last_day - timedelta(weeks=CHART_WEEKS, days=7)
-            nudges = await uow.nudges.of_person_between(person.id, first, last_day)
-            series.append(
-                PersonSeries(
-                    person.name,
-                    [trust.get((person.id, y, w)) for y, w in weeks],
-                    [week_rate(nudges, y, w) for y, w in weeks],
-                )
-            )
-        return series
 
     async def _send_quietly(self, chat_id: int, message: Outgoing) -> int:
         try:
@@ -827,6 +788,24 @@ def reveal_text(
     if therapy:
         lines += ["", text(lang, "therapy_suggestion")]
     return "\n".join(lines)
+
+
+async def _consistency(uow: UnitOfWork, person: Person, today: date) -> float | None:
+    """How steadily the person keeps their current commitments, as of their local today."""
+    nudges = await uow.nudges.of_person_between(person.id, today - timedelta(days=120), today)
+    return person_consistency(await uow.commitments.of_person(person.id), nudges, today)
+
+
+def therapy_history(last_day: date, series: list[PersonSeries]) -> list[WeekCheckin]:
+    """The couple's weeks as the therapy rules read them: both trust ratings, the mean rate."""
+    history = []
+    for index, (year, week) in enumerate(recent_weeks(last_day, CHART_WEEKS)):
+        rates = [r for r in (s.kept_rate[index] for s in series) if r is not None]
+        couple_rate = sum(rates) / len(rates) if rates else None
+        history.append(
+            WeekCheckin(year, week, series[0].trust[index], series[1].trust[index], couple_rate)
+        )
+    return history
 
 
 def today_of(person: Person, now: datetime) -> date:

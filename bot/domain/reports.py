@@ -19,9 +19,9 @@ from bot.domain.progress import (
     week_rate,
 )
 from bot.domain.schedule import valid_zone
+from bot.domain.series import WEEKS, weekly_series
 from bot.texts import text, week_label
 
-WEEKS = 12
 HISTORY = timedelta(days=120)
 
 
@@ -117,22 +117,7 @@ class ProgressService:
 
     async def _series(self, uow: UnitOfWork, person: Person) -> PersonSeries:
         today = self._today(person)
-        weeks = recent_weeks(today, WEEKS)
-        nudges = await uow.nudges.of_person_between(
-            person.id, today - timedelta(weeks=WEEKS + 1), today
-        )
-        trust: dict[tuple[int, int], int | None] = {}
-        if person.couple_id is not None:
-            for checkin, answer in await uow.checkins.answers_of_couple(
-                person.couple_id, WEEKS + 2
-            ):
-                if answer.person_id == person.id:
-                    trust[(checkin.iso_year, checkin.iso_week)] = answer.trust
-        return PersonSeries(
-            person.name,
-            [trust.get(week) for week in weeks],
-            [week_rate(nudges, y, w, today) for y, w in weeks],
-        )
+        return await weekly_series(uow, person, today, today, WEEKS)
 
     def _today(self, person: Person) -> date:
         zone = valid_zone(person.timezone)

@@ -1062,3 +1062,34 @@ async def test_the_safety_answer_is_in_the_authors_progress_only(world: World) -
     assert text("en", "progress_safety", trend="4") in theirs.text
     assert text("en", "progress_safety", trend="2") not in theirs.text
     assert "safe" not in together.text.lower()
+
+
+# -- one series for the reveal, its chart and /progress -------------------------------------
+
+
+async def test_reveal_text_chart_and_progress_agree_on_a_week_with_a_nudge_unanswered_today(
+    world: World,
+) -> None:
+    ana, ben, checkin = await opened(world)
+    kept_five_missed_one = {date(2026, 6, d): NudgeStatus.KEPT for d in (8, 9, 11, 12, 13)}
+    kept_five_missed_one[date(2026, 6, 10)] = NudgeStatus.MISSED
+    # Sunday's 21:00 nudge went out an hour ago and waits for Ana's answer: not a miss yet.
+    await world.ledger(ana, {**kept_five_missed_one, date(2026, 6, 14): NudgeStatus.SENT})
+    world.clock.set(local(MADRID, 2026, 6, 14, 22, 0))
+
+    await choices(world, ana, checkin, 4, "Yes", 4)
+    await words(world, ana, None, None)
+    await choices(world, ben, checkin, 4, "Yes", 4)
+    await words(world, ben, None, None)
+
+    (reveal,) = reveal_texts(world)
+    said = text("en", "reveal_person_rate", name="Ana", rate="83 %", score="").rstrip()
+    assert [line for line in reveal.splitlines() if line.startswith(said)]
+    reveal_chart = world.charts.calls[-1]
+    assert reveal_chart.people[0].kept_rate[-1] == 5 / 6
+
+    await world.progress.personal(world.fresh(ana))
+    assert world.charts.calls[-1].people[0].kept_rate[-1] == 5 / 6
+    couple = await world.progress.couple(world.fresh(ana), GROUP)
+    assert world.charts.calls[-1].people[0].kept_rate[-1] == 5 / 6
+    assert "• Ana: this week 83 %" in couple.text
