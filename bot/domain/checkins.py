@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.domain import actions
 from bot.domain.charts_port import ChartMaker, PersonSeries
@@ -27,10 +27,10 @@ from bot.domain.models import (
     Pending,
     Person,
 )
+from bot.domain.notify import attempt, notify
 from bot.domain.ports import (
     Button,
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     Sent,
@@ -39,7 +39,7 @@ from bot.domain.ports import (
 )
 from bot.domain.progress import percent, person_consistency, recent_weeks
 from bot.domain.safety import clean_words, has_crisis_words
-from bot.domain.schedule import local_instant, parse_local_time, valid_zone
+from bot.domain.schedule import local_date, local_instant, local_today, parse_local_time, zone_of
 from bot.domain.series import WEEKS as CHART_WEEKS
 from bot.domain.series import weekly_series
 from bot.domain.support import is_low_safety, resources_of
@@ -91,9 +91,8 @@ def parse_weekday(word: str) -> int:
 
 def next_slot(slot: CheckinSlot, zone_name: str, after: datetime) -> datetime:
     """The next instant of a weekly slot at or after `after`, in local time."""
-    zone = valid_zone(zone_name)
-    assert zone is not None
-    day = after.astimezone(zone).date()
+    zone = zone_of(zone_name)
+    day = local_date(zone, after)
     for offset in range(8):
         candidate = day + timedelta(days=offset)
         if candidate.weekday() == slot.weekday:
@@ -237,20 +236,17 @@ class CheckinService:
     async def _is_member(self, group: int, person: Person) -> bool:
         if person.chat_id is None:
             return False
-        try:
-            return await self._messenger.is_member(group, person.chat_id)
-        except DeliveryError as error:
-            # A hiccup of the transport keeps the check-in in the group, as it always was.
-            log.warning("could not check group membership: %s", type(error).__name__)
-            return True
+        member = await attempt(
+            self._messenger.is_member(group, person.chat_id), "check group membership"
+        )
+        # A hiccup of the transport keeps the check-in in the group, as it always was.
+        return member is None or member
 
     async def _post(self, checkin_id: int, group: int, *, announce: bool) -> None:
         """Post the check-in's message in the group and remember it, to refresh and close it."""
         message = await self._group_message(checkin_id, announce=announce)
-        try:
-            sent = await self._messenger.send(group, message)
-        except DeliveryError as error:
-            log.warning("could not post check-in %s: %s", checkin_id, type(error).__name__)
+        sent = await attempt(self._messenger.send(group, message), f"post check-in {checkin_id}")
+        if sent is None:
             return
         async with self._uow() as uow:
             await uow.checkins.set_message(checkin_id, sent.chat_id, sent.message_id)
@@ -285,10 +281,8 @@ class CheckinService:
     ) -> int:
         """Send one choice question to the person's own chat, `alone` when the others are in
         the group; 1 when it was delivered."""
-        if person.chat_id is None:
-            return 0
         message = choice_question(person.language, checkin, question, intro=intro, alone=alone)
-        return await self._send_quietly(person.chat_id, message)
+        return int(await notify(self._messenger, person, message, f"the {question} question"))
 
     # -- answering ------------------------------------------------------------------------
 
@@ -308,10 +302,10 @@ class CheckinService:
                 await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
             await uow.checkins.save_answer(answer, now)
             await uow.commit()
-        if _newly_low(before, answer) and person.chat_id is not None:
+        if _newly_low(before, answer):
             # Help at once, before any next question, and only here in private.
             help_now = low_safety_reply(person.language, resources_of(person))
-            await self._send_quietly(person.chat_id, help_now)
+            await notify(self._messenger, person, help_now, "where to find help")
         privately = self._asks_privately(checkin)
         asked = False
         if privately:
@@ -363,10 +357,8 @@ class CheckinService:
             return
         announce = not self._messenger.choices_are_private(checkin.chat_id)
         message = await self._group_message(checkin.id, announce=announce)
-        try:
-            await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), message)
-        except DeliveryError as error:
-            log.warning("could not refresh check-in %s: %s", checkin.id, type(error).__name__)
+        shown = Sent(checkin.chat_id, checkin.message_id)
+        await attempt(self._messenger.edit(shown, message), f"refresh check-in {checkin.id}")
 
     async def start_words(self, person: Person, checkin_id: int) -> Outgoing:
         """The deep link from the group: ask the first open question privately."""
@@ -378,13 +370,8 @@ class CheckinService:
         return Outgoing(words_question(person.language, 1))
 
     async def _ask_words(self, person: Person, number: int) -> None:
-        assert person.chat_id is not None
-        try:
-            await self._messenger.send(
-                person.chat_id, Outgoing(words_question(person.language, number))
-            )
-        except DeliveryError as error:
-            log.warning("could not ask person %s for words: %s", person.id, type(error).__name__)
+        question = Outgoing(words_question(person.language, number))
+        await notify(self._messenger, person, question, "the next question")
 
     async def got_words(self, person: Person, words: str | None) -> Outgoing:
         """An open answer arrived (None = /skip): store it, ask the next one or finish."""
@@ -468,7 +455,7 @@ class CheckinService:
                 person, checkin, question, intro=True, alone=not privately
             )
         reminder = Outgoing(text(person.language, "checkin_reminder"))
-        return await self._send_quietly(person.chat_id, reminder)
+        return int(await notify(self._messenger, person, reminder, "of the check-in"))
 
     async def close_due(self) -> int:
         """Close check-ins open for 72 hours and reveal what was answered."""
@@ -500,24 +487,19 @@ class CheckinService:
                 await uow.commit()
         if checkin.chat_id is not None and checkin.message_id is not None:
             closed = Outgoing(text(report.language, "checkin_closed_header"))
-            try:
-                await self._messenger.edit(Sent(checkin.chat_id, checkin.message_id), closed)
-            except DeliveryError as error:
-                log.warning("could not close check-in message: %s", type(error).__name__)
+            shown = Sent(checkin.chat_id, checkin.message_id)
+            await attempt(self._messenger.edit(shown, closed), "close the check-in message")
         for reveal in report.reveals:
             await self._send_reveal(reveal)
         for person in report.supported:
-            if person.chat_id is not None:
-                support = individual_support(person.language, resources_of(person))
-                await self._send_quietly(person.chat_id, support)
+            support = individual_support(person.language, resources_of(person))
+            await notify(self._messenger, person, support, "where to find support")
         return True
 
     async def _send_reveal(self, reveal: Reveal) -> None:
-        await self._send_quietly(reveal.chat_id, Outgoing(reveal.text))
-        try:
-            await self._messenger.send_photo(reveal.chat_id, reveal.chart, reveal.caption)
-        except DeliveryError as error:
-            log.warning("could not send the check-in chart: %s", type(error).__name__)
+        await attempt(self._messenger.send(reveal.chat_id, Outgoing(reveal.text)), "reveal")
+        chart = self._messenger.send_photo(reveal.chat_id, reveal.chart, reveal.caption)
+        await attempt(chart, "send the check-in chart")
 
     async def _report(self, uow: UnitOfWork, checkin: Checkin, now: datetime) -> Report:
         couple = await uow.couples.get(checkin.couple_id)
@@ -527,11 +509,11 @@ class CheckinService:
         # The chart and the therapy rules end with the week being revealed, not the week of
         # `now`: a Sunday check-in is often revealed on Monday or closed on Wednesday.
         last_day = date.fromisocalendar(checkin.iso_year, checkin.iso_week, 7)
-        series = [await weekly_series(uow, p, last_day, today_of(p, now)) for p in (a, b)]
+        series = [await weekly_series(uow, p, last_day, local_today(p, now)) for p in (a, b)]
         history = therapy_history(last_day, series)
         # The week revealed is the series' last: the text and the chart say the same rate.
         rates = {p.id: s.kept_rate[-1] for p, s in zip((a, b), series, strict=True)}
-        scores = {p.id: await _consistency(uow, p, today_of(p, now)) for p in (a, b)}
+        scores = {p.id: await _consistency(uow, p, local_today(p, now)) for p in (a, b)}
         last = await uow.couples.therapy_suggested_on(couple.id)
         unsafe = await _feeling_unsafe(uow, couple, (a, b))
         suggested = should_suggest_therapy(history, now.date(), last)
@@ -557,14 +539,6 @@ class CheckinService:
             kept_label=text(language, "chart_kept_axis"),
         )
 
-    async def _send_quietly(self, chat_id: int, message: Outgoing) -> int:
-        try:
-            await self._messenger.send(chat_id, message)
-        except DeliveryError as error:
-            log.warning("could not send to chat: %s", type(error).__name__)
-            return 0
-        return 1
-
 
 @dataclass(frozen=True)
 class Reveal:
@@ -588,8 +562,7 @@ class Report:
 
 
 def _iso(moment: datetime, zone_name: str) -> tuple[int, int]:
-    zone = valid_zone(zone_name)
-    year, week, _ = moment.astimezone(zone or UTC).isocalendar()
+    year, week, _ = moment.astimezone(zone_of(zone_name)).isocalendar()
     return year, week
 
 
@@ -806,12 +779,6 @@ def therapy_history(last_day: date, series: list[PersonSeries]) -> list[WeekChec
             WeekCheckin(year, week, series[0].trust[index], series[1].trust[index], couple_rate)
         )
     return history
-
-
-def today_of(person: Person, now: datetime) -> date:
-    """The person's local date."""
-    zone = valid_zone(person.timezone)
-    return now.astimezone(zone or UTC).date()
 
 
 async def _feeling_unsafe(

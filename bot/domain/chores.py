@@ -38,11 +38,11 @@ from bot.domain.models import (
     Person,
     SwapState,
 )
+from bot.domain.notify import attempt
 from bot.domain.planning import plan_next
 from bot.domain.ports import (
     Button,
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     UnitOfWork,
@@ -160,10 +160,7 @@ class ChoreService:
         await self._send(couple.group_chat_id, view, "the chore plan")
 
     async def _send(self, chat_id: int, message: Outgoing, what: str) -> None:
-        try:
-            await self._messenger.send(chat_id, message)
-        except DeliveryError as error:
-            log.warning("could not send %s: %s", what, type(error).__name__)
+        await attempt(self._messenger.send(chat_id, message), f"send {what}")
 
     async def _privately(self, person: Person, message: Outgoing, pressed_in: int | None) -> str:
         """Send a guided step to the person's private chat; the toast to show where they pressed."""

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.couples import partner_of
 from bot.domain.models import Commitment, NewNudge, Nudge, NudgeStatus, Person
+from bot.domain.notify import notify
 from bot.domain.nudging import answer_window_open
 from bot.domain.ports import (
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     RecipientBlocked,
@@ -37,9 +37,8 @@ from bot.domain.schedule import (
     following,
     is_late,
     is_local_day_over,
-    local_today,
+    local_date,
     next_occurrence,
-    valid_zone,
 )
 from bot.domain.views import nudge_message
 from bot.texts import text
@@ -144,8 +143,8 @@ class Dispatcher:
         now: datetime,
         report: TickReport,
     ) -> None:
-        zone = valid_zone(owner.timezone)
-        if zone is None or commitment.next_local_date is None or commitment.next_due_at is None:
+        zone = owner.zone
+        if commitment.next_local_date is None or commitment.next_due_at is None:
             await uow.commitments.set_next(commitment.id, None, None)
             return
         occurrence = Occurrence(commitment.next_local_date, commitment.next_due_at)
@@ -160,7 +159,7 @@ class Dispatcher:
                 continue
             # The day the due instant falls on where the person is now: a nudge still owed
             # from a zone they just left (east of it, past midnight) is late, not over.
-            over = is_local_day_over(local_today(zone, occurrence.due_at), zone, now)
+            over = is_local_day_over(local_date(zone, occurrence.due_at), zone, now)
             row = NewNudge(
                 commitment.id,
                 commitment.person_id,
@@ -235,10 +234,8 @@ class Dispatcher:
                 return
             ids = [n.id for n in nudges]
             now = self._clock.now()
-            zone = valid_zone(person.timezone)
-            if zone is not None and any(
-                is_local_day_over(local_today(zone, n.due_at), zone, now) for n in nudges
-            ):
+            zone = person.zone
+            if any(is_local_day_over(local_date(zone, n.due_at), zone, now) for n in nudges):
                 # Left due past its day (a stop, then downtime over midnight; or retries that
                 # ran out the day): a nudge for a day that is over is not sent any more.
                 nudges, expired = _split_expired(nudges, zone, now)
@@ -319,13 +316,9 @@ class Dispatcher:
             newly = await uow.people.set_blocked(person.id, self._clock.now())
             await uow.commit()
             partner = await partner_of(uow, person) if newly else None
-        if partner is None or partner.chat_id is None:
-            return
-        note = Outgoing(text(partner.language, "partner_unreachable", name=person.name))
-        try:
-            await self._messenger.send(partner.chat_id, note)
-        except DeliveryError as error:
-            log.warning("could not tell partner %s: %s", partner.id, type(error).__name__)
+        if partner is not None:
+            note = Outgoing(text(partner.language, "partner_unreachable", name=person.name))
+            await notify(self._messenger, partner, note, "their partner is unreachable")
 
     async def _fail(self, ids: Sequence[int]) -> None:
         async with self._uow() as uow:
@@ -367,11 +360,11 @@ def _split_expired(
 ) -> tuple[list[Nudge], list[int]]:
     """The nudges still to send, and the ids of those too late: a nudge never sent ends with
     its local day; a snoozed one (sent before) is asked again while it can still be answered."""
-    today = local_today(zone, now)
+    today = local_date(zone, now)
     running = [
         n
         for n in nudges
-        if not is_local_day_over(local_today(zone, n.due_at), zone, now)
+        if not is_local_day_over(local_date(zone, n.due_at), zone, now)
         or (n.sent_at is not None and answer_window_open(n, today))
     ]
     expired = [n.id for n in nudges if n not in running]

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from bot.domain.couples import partner_of
 from bot.domain.errors import BadPauseDays
 from bot.domain.models import Person
+from bot.domain.notify import notify
 from bot.domain.planning import plan_next
-from bot.domain.ports import Clock, DeliveryError, Messenger, Outgoing, UnitOfWorkFactory
-from bot.domain.schedule import local_today, valid_zone
+from bot.domain.ports import Clock, Messenger, Outgoing, UnitOfWorkFactory
+from bot.domain.schedule import local_today
 from bot.domain.views import short_date
 from bot.texts import text
 
@@ -38,9 +39,7 @@ class HolidayService:
     async def pause(self, person: Person, raw_days: str) -> date:
         """Pause from today for that many local days; returns the last paused day."""
         days = parse_days(raw_days)
-        zone = valid_zone(person.timezone)
-        assert zone is not None
-        last = local_today(zone, self._clock.now()) + timedelta(days=days - 1)
+        last = local_today(person, self._clock.now()) + timedelta(days=days - 1)
         async with self._uow() as uow:
             await uow.people.set_paused_until(person.id, last)
             await uow.commit()
@@ -52,13 +51,11 @@ class HolidayService:
 
     async def resume(self, person: Person) -> None:
         """End the holiday now: today's nudges still to come are sent as usual."""
-        zone = valid_zone(person.timezone)
-        assert zone is not None
         now = self._clock.now()
         async with self._uow() as uow:
             stored = await uow.people.get(person.id)
             # Only a holiday still running ends here; otherwise the partner hears of no "return".
-            was_paused = stored is not None and stored.paused_on(local_today(zone, now))
+            was_paused = stored is not None and stored.paused_on(local_today(person, now))
             await uow.people.set_paused_until(person.id, None)
             for commitment in await uow.commitments.of_person(person.id):
                 await plan_next(uow, commitment, person.timezone, now)
@@ -68,11 +65,6 @@ class HolidayService:
             await self._tell(partner, "partner_resumed", name=person.name)
 
     async def _tell(self, partner: Person | None, key: str, **params: object) -> None:
-        if partner is None or partner.chat_id is None:
-            return
-        try:
-            await self._messenger.send(
-                partner.chat_id, Outgoing(text(partner.language, key, **params))
-            )
-        except DeliveryError as error:
-            log.warning("could not tell partner %s: %s", partner.id, type(error).__name__)
+        if partner is not None:
+            note = Outgoing(text(partner.language, key, **params))
+            await notify(self._messenger, partner, note, "of their partner's holiday")

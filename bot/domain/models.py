@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.domain.schedule import zone_of
 
 
 class NudgeStatus(enum.StrEnum):
@@ -65,6 +68,11 @@ class Person:
     sharing: str = SHARING_LIVE
     summary_time: time | None = None
     sharing_since: datetime | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """Where the person lives, for their local day and their wall clock."""
+        return zone_of(self.timezone)
 
     def paused_on(self, day: date) -> bool:
         """Whether this local date falls in the person's holiday."""

@@ -24,10 +24,10 @@ from bot.domain.models import (
     Pending,
     Person,
 )
+from bot.domain.notify import attempt, notify
 from bot.domain.ports import (
     Button,
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     Sent,
@@ -35,7 +35,7 @@ from bot.domain.ports import (
     UnitOfWorkFactory,
 )
 from bot.domain.safety import clean_words, has_crisis_words
-from bot.domain.schedule import is_scheduled, local_today, valid_zone
+from bot.domain.schedule import is_scheduled, local_today
 from bot.domain.sizing import SizingAdvisor
 from bot.domain.views import (
     answer_buttons,
@@ -82,10 +82,8 @@ async def tell_partner(
     assert partner.chat_id is not None
     chat_id = couple.group_chat_id or partner.chat_id
     message = partner_message(owner, partner.language, nudge, commitment_text, None)
-    try:
-        sent = await messenger.send(chat_id, message)
-    except DeliveryError as error:
-        log.warning("could not tell partner of nudge %s: %s", nudge.id, type(error).__name__)
+    sent = await attempt(messenger.send(chat_id, message), f"tell the partner of nudge {nudge.id}")
+    if sent is None:
         return
     async with uow_factory() as uow:
         await uow.nudges.set_partner_message(nudge.id, sent.chat_id, sent.message_id)
@@ -144,8 +142,7 @@ class NudgeService:
             raise StaleButton()
         if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED):
             raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
-        zone = valid_zone(person.timezone)
-        today = local_today(zone, self._clock.now()) if zone else nudge.local_date
+        today = local_today(person, self._clock.now())
         # SENDING too: a press can arrive before the send is recorded, the message is there.
         answerable = nudge.status in (NudgeStatus.SENT, NudgeStatus.SENDING)
         if not answerable or not answer_window_open(nudge, today):
@@ -193,11 +190,7 @@ class NudgeService:
         return nudge, recorded, nudge_message(person, bundle, texts)
 
     async def _edit_quietly(self, sent: Sent, message: Outgoing) -> None:
-        try:
-            await self._messenger.edit(sent, message)
-        except DeliveryError as error:
-            # The answer is recorded; a message we could not refresh is not worth failing for.
-            log.warning("could not refresh message %s: %s", sent.message_id, type(error).__name__)
+        await attempt(self._messenger.edit(sent, message), f"refresh message {sent.message_id}")
 
     async def _tell_partner(self, owner: Person, nudge: Nudge, commitment_text: str) -> None:
         async with self._uow() as uow:
@@ -214,17 +207,16 @@ class NudgeService:
     async def snooze(self, person: Person, nudge_id: int, pressed: Sent | None) -> str:
         """Ask again in an hour; tomorrow's time does not move and nothing counts as missed."""
         until = self._clock.now() + SNOOZE_FOR
-        zone = valid_zone(person.timezone)
         async with self._uow() as uow:
             nudge, _ = await self._answerable(uow, person, nudge_id)
             # Asked again after it can no longer be answered, its buttons would all be dead.
-            if zone is not None and not answer_window_open(nudge, local_today(zone, until)):
+            if not answer_window_open(nudge, local_today(person, until)):
                 raise StaleButton()
             if not await uow.nudges.snooze(nudge.id, until):
                 raise StaleButton()
             await uow.commit()
         await self._refresh_views(person, nudge.id, pressed)
-        again = until.astimezone(zone).strftime("%H:%M")
+        again = until.astimezone(person.zone).strftime("%H:%M")
         return text(person.language, "snoozed", time=again)
 
     async def notice(self, person: Person, nudge_id: int, pressed: Sent | None = None) -> str:
@@ -280,8 +272,6 @@ class NudgeService:
     async def _tell_owner_noticed(
         self, owner: Person, noticer: Person, nudge: Nudge, commitment_text: str
     ) -> None:
-        if owner.chat_id is None:
-            return
         note = text(
             owner.language,
             "thanked_you" if nudge.status == NudgeStatus.MISSED else "noticed_you",
@@ -289,10 +279,7 @@ class NudgeService:
             text=commitment_text,
             date=short_date(owner.language, nudge.local_date),
         )
-        try:
-            await self._messenger.send(owner.chat_id, Outgoing(note))
-        except DeliveryError as error:
-            log.warning("could not tell owner of nudge %s: %s", nudge.id, type(error).__name__)
+        await notify(self._messenger, owner, Outgoing(note), f"their nudge {nudge.id} was seen")
 
     async def reflect(self, person: Person, words: str) -> Outgoing:
         """Keep the words written after a miss, privately; offer to share them.
@@ -341,10 +328,7 @@ class NudgeService:
             text=texts.get(nudge.commitment_id, "…"),
             words=nudge.reflection,
         )
-        try:
-            await self._messenger.send(partner.chat_id, Outgoing(note))
-        except DeliveryError as error:
-            log.warning("could not share reflection %s: %s", nudge.id, type(error).__name__)
+        await notify(self._messenger, partner, Outgoing(note), f"reflection {nudge.id}")
         return text(person.language, "shared_done", name=partner.name)
 
     async def skip_reflection(self, person: Person) -> str:
@@ -356,10 +340,8 @@ class NudgeService:
 
     async def today(self, person: Person) -> Outgoing:
         """Today's nudges (answerable ones with buttons), what is still to come, yesterday's open."""
-        zone = valid_zone(person.timezone)
-        assert zone is not None
         now = self._clock.now()
-        today = local_today(zone, now)
+        today = local_today(person, now)
         yesterday = today - timedelta(days=1)
         async with self._uow() as uow:
             nudges = await uow.nudges.of_person_between(person.id, yesterday, today)

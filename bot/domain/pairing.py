@@ -25,10 +25,10 @@ from bot.domain.errors import (
     UnpairNotAwaited,
 )
 from bot.domain.models import Couple, Invite, Pending, Person
+from bot.domain.notify import notify
 from bot.domain.ports import (
     Button,
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     UnitOfWork,
@@ -136,16 +136,10 @@ class PairingService:
         return invite
 
     async def _tell_paired(self, inviter: Person, joiner: Person) -> None:
-        assert inviter.chat_id is not None
         message = text(inviter.language, "paired_you", partner=joiner.name)
         hint = text(inviter.language, "paired_hint")
-        try:
-            await self._messenger.send(inviter.chat_id, Outgoing(f"{message}\n\n{hint}"))
-        except DeliveryError as error:
-            # The couple exists already; failing the joiner's /join over this would mislead them.
-            log.warning(
-                "could not tell person %s they are paired: %s", inviter.id, type(error).__name__
-            )
+        # The couple exists already; failing the joiner's /join over this would mislead them.
+        await notify(self._messenger, inviter, Outgoing(f"{message}\n\n{hint}"), "they are paired")
 
     async def link(self, person: Person, group_chat_id: int) -> Linked:
         """Link a group chat to the couple of the person who sent /link there."""
@@ -220,17 +214,8 @@ class PairingService:
 
     async def _tell_unpaired(self, partner: Person) -> bool:
         # Their private chat only, never the group, and no reason: it is not ours to give.
-        if partner.chat_id is None:
-            return False
         note = Outgoing(text(partner.language, "partner_unpaired"))
-        try:
-            await self._messenger.send(partner.chat_id, note)
-        except DeliveryError as error:
-            log.warning(
-                "could not tell person %s their couple ended: %s", partner.id, type(error).__name__
-            )
-            return False
-        return True
+        return await notify(self._messenger, partner, note, "their couple ended")
 
 
 async def _awaiting_unpair(uow: UnitOfWork, person: Person, couple_id: int) -> Couple:

@@ -9,10 +9,11 @@ from bot.domain.ports import UnitOfWork
 from bot.domain.schedule import (
     following,
     is_scheduled,
+    local_date,
     local_instant,
-    local_today,
     next_occurrence,
     valid_zone,
+    zone_of,
 )
 
 
@@ -20,8 +21,8 @@ async def plan_next(
     uow: UnitOfWork, commitment: Commitment, timezone: str, start: datetime
 ) -> None:
     """Set the first nudge at or after `start` whose local date is not in the ledger yet."""
-    zone = valid_zone(timezone)
-    if zone is None or commitment.state != CommitmentState.ACTIVE:
+    zone = zone_of(timezone)
+    if commitment.state != CommitmentState.ACTIVE:
         await uow.commitments.set_next(commitment.id, None, None)
         return
     found = next_occurrence(commitment.weekdays, commitment.local_time, zone, start)
@@ -39,16 +40,14 @@ async def replan_person(
     neither repeats a day nor leaves one out. Moving east past midnight, the day still running in
     the zone left (`previous`) would be lost: its nudge stays due at its time there.
     """
-    zone = valid_zone(timezone)
-    if zone is None:
-        return
+    zone = zone_of(timezone)
     left = valid_zone(previous) if previous else None
-    today = local_today(zone, now)
+    today = local_date(zone, now)
     midnight = datetime.combine(today, time(0), tzinfo=zone)
     for commitment in await uow.commitments.of_person(person_id):
         if commitment.state != CommitmentState.ACTIVE:
             continue
-        if left is not None and (day := local_today(left, now)) < today:
+        if left is not None and (day := local_date(left, now)) < today:
             owed = local_instant(day, commitment.local_time, left)
             if (
                 is_scheduled(commitment.weekdays, day)

@@ -34,11 +34,11 @@ from bot.domain.models import (
     Person,
     Summary,
 )
+from bot.domain.notify import notify
 from bot.domain.nudging import REFLECTION
 from bot.domain.ports import (
     Button,
     Clock,
-    DeliveryError,
     Messenger,
     Outgoing,
     UnitOfWork,
@@ -144,17 +144,8 @@ class PrivacyService:
         return Forgotten(text(person.language, "forget_done"), told)
 
     async def _tell_partner(self, gone: Person, partner: Person) -> bool:
-        if partner.chat_id is None:
-            return False
-        note = text(partner.language, "partner_forgot", name=gone.name)
-        try:
-            await self._messenger.send(partner.chat_id, Outgoing(note))
-        except DeliveryError as error:
-            log.warning(
-                "could not tell person %s their couple ended: %s", partner.id, type(error).__name__
-            )
-            return False
-        return True
+        note = Outgoing(text(partner.language, "partner_forgot", name=gone.name))
+        return await notify(self._messenger, partner, note, "their couple ended")
 
 
 async def _confirmable(uow: UnitOfWork, person: Person, person_id: int) -> Person:

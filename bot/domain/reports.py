@@ -18,7 +18,7 @@ from bot.domain.progress import (
     recent_weeks,
     week_rate,
 )
-from bot.domain.schedule import valid_zone
+from bot.domain.schedule import local_today
 from bot.domain.series import WEEKS, weekly_series
 from bot.texts import text, week_label
 
@@ -120,8 +120,7 @@ class ProgressService:
         return await weekly_series(uow, person, today, today, WEEKS)
 
     def _today(self, person: Person) -> date:
-        zone = valid_zone(person.timezone)
-        return self._clock.now().astimezone(zone).date() if zone else self._clock.now().date()
+        return local_today(person, self._clock.now())
 
     def _view(self, person: Person, body: str, series: list[PersonSeries]) -> ProgressView:
         # The same local weeks as the series, or the labels are a week off around midnight.

@@ -6,9 +6,18 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import InvalidTime
+
+
+class Located(Protocol):
+    """Anyone with a time zone of their own: a person."""
+
+    @property
+    def zone(self) -> ZoneInfo: ...
+
 
 EVERY_DAY = 0b1111111
 WEEKDAYS = 0b0011111
@@ -16,6 +25,7 @@ WEEKENDS = 0b1100000
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # A nudge handed over later than this after its due instant is marked late.
 LATE_AFTER = timedelta(minutes=2)
+UTC_ZONE = ZoneInfo("UTC")
 # After a very long downtime we record at most this many skipped days per commitment.
 MAX_CATCH_UP_DAYS = 62
 
@@ -107,19 +117,32 @@ def following(weekdays: int, at: time, zone: ZoneInfo, previous: date) -> Occurr
     return first_occurrence_from(weekdays, at, zone, previous + timedelta(days=1))
 
 
-def local_today(zone: ZoneInfo, now: datetime) -> date:
-    """The local date in a zone at an instant."""
-    return now.astimezone(zone).date()
+def local_date(zone: ZoneInfo, instant: datetime) -> date:
+    """The date on the wall calendar of a zone at an instant."""
+    return instant.astimezone(zone).date()
+
+
+def local_today(person: Located, now: datetime) -> date:
+    """The person's own date at this instant: the day their nudges, rates and holidays count."""
+    return local_date(person.zone, now)
 
 
 def is_local_day_over(day: date, zone: ZoneInfo, now: datetime) -> bool:
     """Whether the local date has ended in that zone."""
-    return local_today(zone, now) > day
+    return local_date(zone, now) > day
 
 
 def is_late(due_at: datetime, now: datetime) -> bool:
     """Whether handing a nudge over now counts as late."""
     return now - due_at > LATE_AFTER
+
+
+def zone_of(name: str) -> ZoneInfo:
+    """The zone of a stored name; UTC for one tzdata no longer knows, so nudges keep coming.
+
+    Names are checked when people set them (`valid_zone`): this only guards old rows.
+    """
+    return valid_zone(name) or UTC_ZONE
 
 
 @lru_cache(maxsize=1024)

@@ -47,10 +47,9 @@ from bot.domain.schedule import (
     Occurrence,
     following,
     is_local_day_over,
-    local_today,
+    local_date,
     next_occurrence,
     parse_local_time,
-    valid_zone,
 )
 from bot.domain.views import local_moment, summary_message
 from bot.texts import short_date, text
@@ -95,11 +94,7 @@ async def replan_summary(uow: UnitOfWork, person_id: int, now: datetime) -> None
     person = await uow.people.get(person_id)
     if person is None or person.sharing != SHARING_SUMMARY or person.summary_time is None:
         return
-    zone = valid_zone(person.timezone)
-    if zone is None:
-        await uow.people.set_summary_next(person_id, None)
-        return
-    found = await next_summary(uow, person_id, person.summary_time, zone, now)
+    found = await next_summary(uow, person_id, person.summary_time, person.zone, now)
     await uow.people.set_summary_next(person_id, found.due_at)
 
 
@@ -184,8 +179,7 @@ class SharingService:
     async def summary(self, person: Person, at: time) -> Outgoing:
         """One summary a day at this local time, from now on (or a new time for it)."""
         now = self._clock.now()
-        zone = valid_zone(person.timezone)
-        assert zone is not None
+        zone = person.zone
         async with self._uow() as uow:
             fresh = await uow.people.get(person.id) or person
             # Changing only the time keeps what already waits for the summary waiting.
@@ -209,13 +203,13 @@ class SharingService:
                 partner=name,
                 time=at.strftime("%H:%M"),
                 timezone=fresh.timezone,
-                next=_when(lang, found.due_at, fresh.timezone),
+                next=_when(lang, found.due_at, fresh.zone),
             )
         )
 
 
-def _when(language: str, moment: datetime, timezone: str) -> str:
-    local = local_moment(moment, timezone)
+def _when(language: str, moment: datetime, zone: ZoneInfo) -> str:
+    local = local_moment(moment, zone)
     return f"{short_date(language, local.date())}, {local:%H:%M}"
 
 
@@ -240,7 +234,7 @@ def sharing_screen(
             timezone=person.timezone,
         )
         if next_at is not None:
-            mine += "\n" + text(lang, "sharing_next", next=_when(lang, next_at, person.timezone))
+            mine += "\n" + text(lang, "sharing_next", next=_when(lang, next_at, person.zone))
     else:
         mine = text(lang, "sharing_now_live", partner=name, place=_live_place(lang, couple))
     lines = [mine]
@@ -351,11 +345,11 @@ class SummaryDispatcher:
         now: datetime,
         report: SummaryReport,
     ) -> None:
-        zone = valid_zone(person.timezone)
-        if zone is None or person.sharing != SHARING_SUMMARY or person.summary_time is None:
+        zone = person.zone
+        if person.sharing != SHARING_SUMMARY or person.summary_time is None:
             await uow.people.set_summary_next(person.id, None)
             return
-        day = local_today(zone, due_at)
+        day = local_date(zone, due_at)
         # Down for the rest of that day: no stale summary; what it held comes in the next one.
         over = is_local_day_over(day, zone, now)
         status = SummaryStatus.SKIPPED if over else SummaryStatus.DUE
@@ -391,10 +385,7 @@ class SummaryDispatcher:
                 else []
             )
             texts = await uow.commitments.texts([n.commitment_id for n in waiting])
-        zone = valid_zone(reader.timezone) if reader is not None else None
-        if reader is None or (
-            zone is not None and is_local_day_over(summary.local_date, zone, now)
-        ):
+        if reader is None or is_local_day_over(summary.local_date, reader.zone, now):
             await self._finish(summary, SummaryStatus.SKIPPED)
             report.skipped += 1
             return

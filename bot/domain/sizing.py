@@ -9,7 +9,7 @@ from bot.domain import actions
 from bot.domain.models import Commitment, CommitmentState, Nudge, Person
 from bot.domain.ports import Button, Clock, Outgoing, UnitOfWorkFactory
 from bot.domain.progress import records
-from bot.domain.schedule import local_today, valid_zone
+from bot.domain.schedule import local_today
 from bot.domain.stats import kept_rate
 from bot.texts import text
 
@@ -17,15 +17,13 @@ WINDOW_DAYS = 14
 THRESHOLD = 0.5
 
 
-def needs_sizing(commitment: Commitment, nudges: list[Nudge], now: datetime, timezone: str) -> bool:
+def needs_sizing(commitment: Commitment, nudges: list[Nudge], now: datetime, owner: Person) -> bool:
     """Whether a commitment at least 14 days old was kept on under half its due days lately."""
     if commitment.state != CommitmentState.ACTIVE or commitment.sizing_offered_at is not None:
         return False
     if now - commitment.created_at < timedelta(days=WINDOW_DAYS):
         return False
-    zone = valid_zone(timezone)
-    assert zone is not None
-    today = local_today(zone, now)
+    today = local_today(owner, now)
     first = today - timedelta(days=WINDOW_DAYS - 1)
     window = [r for r in records(nudges) if first <= r.day <= today]
     rate = kept_rate(window, today=today)
@@ -72,7 +70,7 @@ class SizingAdvisor:
                 )
                 if n.commitment_id == commitment_id
             ]
-            if not needs_sizing(commitment, nudges, now, person.timezone):
+            if not needs_sizing(commitment, nudges, now, person):
                 return None
             if not await uow.commitments.mark_sizing_offered(commitment_id, now):
                 return None

@@ -10,7 +10,8 @@ import logging
 
 from bot.domain.helplines import CountryResources, country_of_zone, resources_for
 from bot.domain.models import Person
-from bot.domain.ports import DeliveryError, Messenger
+from bot.domain.notify import attempt
+from bot.domain.ports import Messenger
 from bot.views.safety import sos_reply
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,7 @@ class SupportService:
         self, chat_id: int, language: str, resources: CountryResources | None
     ) -> bool:
         """The lines in the person's own chat; False when Kept cannot reach them there."""
-        try:
-            await self._messenger.send(chat_id, sos_reply(language, resources))
-        except DeliveryError as error:
-            log.info("could not send /sos privately: %s", type(error).__name__)
-            return False
-        return True
+        sent = await attempt(
+            self._messenger.send(chat_id, sos_reply(language, resources)), "send /sos privately"
+        )
+        return sent is not None

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.domain import actions
 from bot.domain.models import Nudge, NudgeStatus, Person
 from bot.domain.ports import Button, Outgoing
 from bot.domain.safety import has_crisis_words
-from bot.domain.schedule import valid_zone
 from bot.texts import short_date, text
 
 
-def local_moment(moment: datetime, timezone: str) -> datetime:
+def local_moment(moment: datetime, zone: ZoneInfo) -> datetime:
     """An instant on the person's wall clock."""
-    zone = valid_zone(timezone)
-    return moment.astimezone(zone) if zone else moment
+    return moment.astimezone(zone)
 
 
 def greeting(language: str, hour: int) -> str:
@@ -31,12 +30,12 @@ def greeting(language: str, hour: int) -> str:
 def nudge_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
     """One line per commitment, showing its answer and when it was given."""
     if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED) and nudge.answered_at:
-        when = local_moment(nudge.answered_at, person.timezone)
+        when = local_moment(nudge.answered_at, person.zone)
         stamp = f"{short_date(person.language, when.date())}, {when:%H:%M}"
         key = "nudge_line_kept" if nudge.status == NudgeStatus.KEPT else "nudge_line_missed"
         return text(person.language, key, text=commitment_text, date=stamp)
     if nudge.status == NudgeStatus.DUE and nudge.next_attempt_at is not None:
-        again = local_moment(nudge.next_attempt_at, person.timezone)
+        again = local_moment(nudge.next_attempt_at, person.zone)
         return text(
             person.language, "nudge_line_snoozed", text=commitment_text, time=f"{again:%H:%M}"
         )
@@ -75,7 +74,7 @@ def answer_buttons(
 def nudge_message(person: Person, nudges: Sequence[Nudge], texts: dict[int, str]) -> Outgoing:
     """The private daily message: greeting, each promise, buttons for the open ones."""
     first = nudges[0]
-    hour = local_moment(first.due_at, person.timezone).hour
+    hour = local_moment(first.due_at, person.zone).hour
     key = "nudge_header_many" if len(nudges) > 1 else "nudge_header"
     header = text(
         person.language,

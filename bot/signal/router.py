@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,8 +12,9 @@ from bot.conversation import COMMANDS, Conversation, Document, Photo, Reply, Whe
 from bot.db.signal_store import SqlSignalStore
 from bot.domain import actions
 from bot.domain.helplines import country_of_number
+from bot.domain.notify import attempt
 from bot.domain.people import Identity
-from bot.domain.ports import DeliveryError, Outgoing, Sent
+from bot.domain.ports import Outgoing, Sent
 from bot.domain.throttle import Throttle, Verdict
 from bot.signal.addresses import Address
 from bot.signal.messenger import SignalMessenger
@@ -287,11 +288,8 @@ class SignalRouter:
             else:
                 await self._quietly(self._messenger.send(chat_id, reply))
 
-    async def _quietly(self, sending: Any) -> None:
-        try:
-            await sending
-        except DeliveryError as error:
-            log.warning("could not answer on Signal: %s", type(error).__name__)
+    async def _quietly(self, sending: Awaitable[object]) -> None:
+        await attempt(sending, "answer on Signal")
 
 
 class SignalReceiver:
