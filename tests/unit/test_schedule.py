@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.errors import InvalidTime
+from bot.domain.models import Person
 from bot.domain.schedule import (
     EVERY_DAY,
     WEEKDAYS,
@@ -18,7 +19,9 @@ from bot.domain.schedule import (
     is_late,
     is_local_day_over,
     is_scheduled,
+    local_date,
     local_instant,
+    local_today,
     mask_of,
     next_occurrence,
     parse_local_time,
@@ -253,3 +256,13 @@ def test_valid_zone_refuses_bad_names(name: str) -> None:
 def test_valid_zone_accepts_iana_names() -> None:
     zone = valid_zone("America/Argentina/Buenos_Aires")
     assert zone is not None and zone.key == "America/Argentina/Buenos_Aires"
+
+
+def test_a_stored_zone_tzdata_no_longer_knows_reads_as_utc_for_the_persons_day() -> None:
+    gone = Person(1, 101, "Ana", "en", "Mars/Olympus")
+    madrid = Person(2, 202, "Ben", "en", "Europe/Madrid")
+    late_evening = datetime(2026, 6, 10, 22, 30, tzinfo=UTC)
+    assert gone.zone.key == "UTC" and local_today(gone, late_evening) == date(2026, 6, 10)
+    assert madrid.zone.key == "Europe/Madrid"
+    assert local_today(madrid, late_evening) == date(2026, 6, 11)
+    assert local_date(ZoneInfo("America/New_York"), late_evening) == date(2026, 6, 10)
