@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.domain import actions
-from bot.domain.checkins import WORDS, CheckinMode, decode_choice
+from bot.domain.checkin_rules import CheckinMode, decode_choice
+from bot.domain.checkins import WORDS
 from bot.domain.chores import CHORE_STEPS
 from bot.domain.commitments import (
     CHANGE_TEXT,

@@ -3,23 +3,32 @@ privately, revealed together."""
 
 from __future__ import annotations
 
-import enum
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from bot.domain import actions
-from bot.domain.charts_port import ChartMaker, PersonSeries
+from bot.domain.charts_port import ChartMaker
+from bot.domain.checkin_rules import (
+    CHOICE_QUESTIONS,
+    SAFETY,
+    CheckinMode,
+    Choice,
+    newly_low,
+    next_question,
+    next_slot,
+    parse_weekday,
+    reveal_chats,
+    therapy_history,
+    words_of_crisis,
+)
 from bot.domain.errors import (
     CheckinAlreadyOpen,
     CheckinDone,
-    InvalidWeekday,
     NotAPartner,
     NotPaired,
     StaleButton,
 )
 from bot.domain.models import (
-    PROGRESS_CHOICES,
     Checkin,
     CheckinAnswer,
     CheckinSlot,
@@ -29,7 +38,6 @@ from bot.domain.models import (
 )
 from bot.domain.notify import attempt, notify
 from bot.domain.ports import (
-    Button,
     Clock,
     Messenger,
     Outgoing,
@@ -37,14 +45,23 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from bot.domain.progress import percent, person_consistency, recent_weeks
-from bot.domain.safety import clean_words, has_crisis_words
-from bot.domain.schedule import local_date, local_instant, local_today, parse_local_time, zone_of
+from bot.domain.progress import person_consistency
+from bot.domain.safety import clean_words
+from bot.domain.schedule import local_today, parse_local_time, zone_of
 from bot.domain.series import WEEKS as CHART_WEEKS
 from bot.domain.series import weekly_series
 from bot.domain.support import is_low_safety, resources_of
-from bot.domain.therapy import WeekCheckin, should_suggest_therapy
-from bot.texts import names_together, text, week_label, without_accents
+from bot.domain.therapy import should_suggest_therapy
+from bot.texts import text
+from bot.views.checkins import (
+    announcement,
+    checkin_message,
+    choice_question,
+    reveal_text,
+    share_question,
+    words_question,
+)
+from bot.views.progress import trend_chart
 from bot.views.safety import individual_support, low_safety_reply
 
 log = logging.getLogger(__name__)
@@ -53,81 +70,6 @@ REMIND_AFTER = timedelta(hours=24)
 CLOSE_AFTER = timedelta(hours=72)
 WORDS = "checkin_words"
 MAX_WORDS = 1000
-# English and Spanish names and abbreviations, without accents: "mié" and "mie" both work.
-WEEKDAY_WORDS = {
-    name: day
-    for names in (
-        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        ("lun", "mar", "mie", "jue", "vie", "sab", "dom"),
-        ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
-    )
-    for day, name in enumerate(names)
-}
-QUESTION_KEYS = {"trust": "q_trust", "progress": "q_progress", "safety": "q_safety"}
-# The order in which the choice questions are asked one at a time.
-CHOICE_QUESTIONS = ("trust", "progress", "safety")
-SAFETY = "safety"
-# Under the group's message: never the safety question, which is asked in private only.
-GROUP_QUESTIONS = ("trust", "progress")
-
-
-class CheckinMode(enum.StrEnum):
-    """Where the partners pick their answers."""
-
-    # Under one message in the shared group, where a choice is seen by the bot only.
-    GROUP = "group"
-    # One question at a time in each partner's own chat with the bot.
-    PRIVATE = "private"
-
-
-def parse_weekday(word: str) -> int:
-    """A weekday name or abbreviation as a number (0 = Monday)."""
-    day = WEEKDAY_WORDS.get(without_accents(word.strip().lower().rstrip(".")))
-    if day is None:
-        raise InvalidWeekday(value=word[:16])
-    return day
-
-
-def next_slot(slot: CheckinSlot, zone_name: str, after: datetime) -> datetime:
-    """The next instant of a weekly slot at or after `after`, in local time."""
-    zone = zone_of(zone_name)
-    day = local_date(zone, after)
-    for offset in range(8):
-        candidate = day + timedelta(days=offset)
-        if candidate.weekday() == slot.weekday:
-            moment = local_instant(candidate, slot.local_time, zone)
-            if moment >= after:
-                return moment
-    raise AssertionError("a weekly slot always comes within eight days")
-
-
-def encode_choice(checkin_id: int, question: str, value: str | int) -> str:
-    """Callback data of one check-in choice."""
-    return actions.encode(actions.CHECKIN, f"{checkin_id}.{question[0]}.{value}")
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A decoded check-in button press."""
-
-    checkin_id: int
-    question: str
-    value: int | str
-
-
-def decode_choice(arg: str) -> Choice | None:
-    """The check-in choice of callback data, or None when malformed."""
-    parts = arg.split(".")
-    if len(parts) != 3 or not parts[0].isdigit() or len(parts[0]) > 18:
-        return None
-    question = {"t": "trust", "p": "progress", "s": "safety"}.get(parts[1])
-    value = parts[2]
-    if question in ("trust", "safety") and value in {"1", "2", "3", "4", "5"}:
-        return Choice(int(parts[0]), question, int(value))
-    if question == "progress" and value in PROGRESS_CHOICES:
-        return Choice(int(parts[0]), question, value)
-    return None
 
 
 class CheckinService:
@@ -302,7 +244,7 @@ class CheckinService:
                 await uow.people.set_pending(person.id, Pending(WORDS, {"id": checkin.id, "q": 1}))
             await uow.checkins.save_answer(answer, now)
             await uow.commit()
-        if _newly_low(before, answer):
+        if newly_low(before, answer):
             # Help at once, before any next question, and only here in private.
             help_now = low_safety_reply(person.language, resources_of(person))
             await notify(self._messenger, person, help_now, "where to find help")
@@ -525,19 +467,9 @@ class CheckinService:
         # In a group, in the inviter's language as everything there; in private, each their own.
         for chat_id, language in reveal_chats(checkin, a, b):
             body = reveal_text(a, b, checkin, answers, rates, scores, therapy, language)
-            chart = self._chart(language, last_day, series)
+            chart = trend_chart(self._charts, language, last_day, series)
             reveals.append(Reveal(chat_id, body, chart, text(language, "chart_caption")))
         return Report(a.language, tuple(reveals), therapy or bool(supported), supported)
-
-    def _chart(self, language: str, last_day: date, series: list[PersonSeries]) -> bytes:
-        weeks = recent_weeks(last_day, CHART_WEEKS)
-        return self._charts(
-            text(language, "chart_title"),
-            [week_label(language, year, week) for year, week in weeks],
-            series,
-            trust_label=text(language, "chart_trust_axis"),
-            kept_label=text(language, "chart_kept_axis"),
-        )
 
 
 @dataclass(frozen=True)
@@ -590,195 +522,10 @@ async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     return inviter.timezone if inviter else "UTC"
 
 
-def reveal_chats(checkin: Checkin, a: Person, b: Person) -> tuple[tuple[int, str], ...]:
-    """Where the reveal goes, and in which language: the group the check-in was posted in, which
-    both partners shared when it opened; without one, each partner's own chat."""
-    if checkin.chat_id is not None:
-        return ((checkin.chat_id, a.language),)
-    return tuple((p.chat_id, p.language) for p in (a, b) if p.chat_id is not None)
-
-
-def next_question(answer: CheckinAnswer) -> str | None:
-    """The first choice question still unanswered, or None when all three are."""
-    for question in CHOICE_QUESTIONS:
-        if getattr(answer, question) is None:
-            return question
-    return None
-
-
-def choice_buttons(language: str, checkin_id: int, question: str) -> tuple[Button, ...]:
-    """The choices of one question: 1 to 5, or the three progress answers."""
-    if question == "progress":
-        return tuple(
-            Button(
-                text(language, f"progress_{choice}"), encode_choice(checkin_id, question, choice)
-            )
-            for choice in PROGRESS_CHOICES
-        )
-    return tuple(Button(str(v), encode_choice(checkin_id, question, v)) for v in range(1, 6))
-
-
-def choice_question(
-    language: str, checkin: Checkin, question: str, *, intro: bool, alone: bool = False
-) -> Outgoing:
-    """One choice question for a partner's own chat; the first one says what this is, and the
-    safety question asked apart from the group's says why it comes here."""
-    body = text(language, QUESTION_KEYS[question])
-    if question == SAFETY:
-        body = f"{body}\n{text(language, 'q_safety_private')}"
-    if alone:
-        body = f"{text(language, 'checkin_safety_intro', week=checkin.iso_week)}\n\n{body}"
-    elif intro:
-        body = f"{text(language, 'checkin_private_intro', week=checkin.iso_week)}\n\n{body}"
-    return Outgoing(body, (choice_buttons(language, checkin.id, question),))
-
-
-def announcement(
-    a: Person, b: Person, checkin: Checkin, answers: dict[int, CheckinAnswer]
-) -> Outgoing:
-    """The group's message when the questions are asked privately: who has answered, no choices."""
-    status = status_line(a, b, answers)
-    return Outgoing(f"{text(a.language, 'checkin_announce', week=checkin.iso_week)}\n\n{status}")
-
-
-def words_of_crisis(answer: CheckinAnswer) -> bool:
-    """Whether either open answer holds words of crisis, which are never offered for sharing."""
-    return has_crisis_words(answer.appreciated) or has_crisis_words(answer.differently)
-
-
-def share_question(language: str, checkin_id: int, answer: CheckinAnswer) -> Outgoing:
-    """Ask whether the words go into the reveal."""
-    return Outgoing(
-        text(language, "checkin_share_question"),
-        (
-            (
-                Button(
-                    text(language, "btn_share"), actions.encode(actions.SHARE_WORDS, checkin_id)
-                ),
-                Button(
-                    text(language, "btn_keep_private"),
-                    actions.encode(actions.KEEP_WORDS, checkin_id),
-                ),
-            ),
-        ),
-    )
-
-
-def words_question(language: str, number: int) -> str:
-    """One of the two open questions, asked privately."""
-    return text(language, "checkin_words_q1" if number == 1 else "checkin_words_q2")
-
-
-def status_line(a: Person, b: Person, answers: dict[int, CheckinAnswer]) -> str:
-    """Who has answered so far, and nothing about what."""
-
-    def mark(person: Person) -> str:
-        answer = answers.get(person.id)
-        return ("✅ " if answer and answer.choices_done else "⏳ ") + person.name
-
-    return f"{mark(a)} · {mark(b)}"
-
-
-def checkin_message(
-    a: Person, b: Person, checkin: Checkin, answers: dict[int, CheckinAnswer], bot_link: str
-) -> Outgoing:
-    """The group message: three questions as rows of buttons, and who has answered."""
-    lang = a.language
-    body = "\n".join(
-        [
-            text(lang, "checkin_header", week=checkin.iso_week),
-            "",
-            text(lang, "q_trust_numbered"),
-            text(lang, "q_progress_numbered"),
-            "",
-            text(lang, "checkin_private_note"),
-            "",
-            status_line(a, b, answers),
-        ]
-    )
-    rows = tuple(choice_buttons(lang, checkin.id, question) for question in GROUP_QUESTIONS)
-    words = Button(text(lang, "btn_words"), "", url=f"{bot_link}?start=words-{checkin.id}")
-    return Outgoing(body, (*rows, (words,)))
-
-
-def reveal_text(
-    a: Person,
-    b: Person,
-    checkin: Checkin,
-    answers: dict[int, CheckinAnswer],
-    rates: dict[int, float | None],
-    scores: dict[int, float | None],
-    therapy: bool,
-    language: str | None = None,
-) -> str:
-    """Both partners' answers side by side, the week's facts, and what the numbers mean."""
-    lang = language or a.language
-
-    def value(person: Person, field: str) -> str:
-        answer = answers.get(person.id)
-        raw = getattr(answer, field) if answer else None
-        if raw is None:
-            return "—"
-        return text(lang, f"progress_{raw}") if field == "progress" else str(raw)
-
-    def words(field: str) -> list[str]:
-        lines = []
-        for person in (a, b):
-            answer = answers.get(person.id)
-            # Words stay private unless their author chose to share them.
-            said = getattr(answer, field) if answer and answer.words_shared else None
-            if said:
-                lines.append(f"{person.name}: “{said}”")
-        return lines
-
-    lines = [text(lang, "reveal_header", week=checkin.iso_week), ""]
-    # The safety answer is never revealed: only its author sees it, in their own /progress.
-    for field in ("trust", "progress"):
-        lines.append(text(lang, QUESTION_KEYS[field]))
-        lines.append(f"  {a.name}: {value(a, field)}   ·   {b.name}: {value(b, field)}")
-    for field, key in (
-        ("appreciated", "reveal_appreciated"),
-        ("differently", "reveal_differently"),
-    ):
-        said = words(field)
-        if said:
-            lines += ["", text(lang, key), *said]
-    lines += ["", text(lang, "reveal_promises")]
-    for person in (a, b):
-        lines.append(
-            text(
-                lang,
-                "reveal_person_rate",
-                name=person.name,
-                rate=percent(rates.get(person.id)),
-                score=percent(scores.get(person.id)),
-            )
-        )
-    missing = [p.name for p in (a, b) if not (answers.get(p.id) and answers[p.id].choices_done)]
-    if missing:
-        lines += ["", text(lang, "reveal_missing", names=names_together(lang, missing))]
-    lines += ["", text(lang, "reveal_normal")]
-    if therapy:
-        lines += ["", text(lang, "therapy_suggestion")]
-    return "\n".join(lines)
-
-
 async def _consistency(uow: UnitOfWork, person: Person, today: date) -> float | None:
     """How steadily the person keeps their current commitments, as of their local today."""
     nudges = await uow.nudges.of_person_between(person.id, today - timedelta(days=120), today)
     return person_consistency(await uow.commitments.of_person(person.id), nudges, today)
-
-
-def therapy_history(last_day: date, series: list[PersonSeries]) -> list[WeekCheckin]:
-    """The couple's weeks as the therapy rules read them: both trust ratings, the mean rate."""
-    history = []
-    for index, (year, week) in enumerate(recent_weeks(last_day, CHART_WEEKS)):
-        rates = [r for r in (s.kept_rate[index] for s in series) if r is not None]
-        couple_rate = sum(rates) / len(rates) if rates else None
-        history.append(
-            WeekCheckin(year, week, series[0].trust[index], series[1].trust[index], couple_rate)
-        )
-    return history
 
 
 async def _feeling_unsafe(
@@ -791,8 +538,3 @@ async def _feeling_unsafe(
         if answer.safety is not None and week >= latest.get(answer.person_id, ((0, 0), 0))[0]:
             latest[answer.person_id] = (week, answer.safety)
     return tuple(p for p in people if p.id in latest and is_low_safety(latest[p.id][1]))
-
-
-def _newly_low(before: CheckinAnswer, after: CheckinAnswer) -> bool:
-    """Whether this choice made the safety answer low: once, not at every repeated press."""
-    return is_low_safety(after.safety) and not is_low_safety(before.safety)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.domain import actions
-from bot.domain.checkins import next_slot
+from bot.domain.checkin_rules import next_slot
 from bot.domain.couples import couple_and_partner, linked_couple
 from bot.domain.errors import (
     AlreadyInCouple,

@@ -9,16 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain import actions
-from bot.domain.checkins import (
-    WORDS,
+from bot.domain.checkin_rules import (
     CheckinMode,
-    CheckinService,
     Choice,
     decode_choice,
     encode_choice,
     next_slot,
     parse_weekday,
 )
+from bot.domain.checkins import WORDS, CheckinService
 from bot.domain.errors import (
     CheckinAlreadyOpen,
     CheckinDone,

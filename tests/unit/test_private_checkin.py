@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from bot.domain import actions
-from bot.domain.checkins import WORDS, CheckinMode, CheckinService, Choice, decode_choice
+from bot.domain.checkin_rules import CheckinMode, Choice, decode_choice
+from bot.domain.checkins import WORDS, CheckinService
 from bot.domain.errors import NotAPartner
 from bot.domain.models import Checkin, Pending, Person
 from bot.domain.ports import Outgoing, Sent, TryLater
