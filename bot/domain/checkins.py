@@ -4,8 +4,8 @@ privately, revealed together."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 
 from bot.domain.charts_port import ChartMaker
 from bot.domain.checkin_rules import (
@@ -17,10 +17,9 @@ from bot.domain.checkin_rules import (
     next_question,
     next_slot,
     parse_weekday,
-    reveal_chats,
-    therapy_history,
     words_of_crisis,
 )
+from bot.domain.couples import both_partners
 from bot.domain.errors import (
     CheckinAlreadyOpen,
     CheckinDone,
@@ -45,24 +44,19 @@ from bot.domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from bot.domain.progress import person_consistency
+from bot.domain.reveal import Revealer
 from bot.domain.safety import clean_words
-from bot.domain.schedule import local_today, parse_local_time, zone_of
-from bot.domain.series import WEEKS as CHART_WEEKS
-from bot.domain.series import weekly_series
-from bot.domain.support import is_low_safety, resources_of
-from bot.domain.therapy import should_suggest_therapy
+from bot.domain.schedule import parse_local_time, zone_of
+from bot.domain.support import resources_of
 from bot.texts import text
 from bot.views.checkins import (
     announcement,
     checkin_message,
     choice_question,
-    reveal_text,
     share_question,
     words_question,
 )
-from bot.views.progress import trend_chart
-from bot.views.safety import individual_support, low_safety_reply
+from bot.views.safety import low_safety_reply
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +79,7 @@ class CheckinService:
         self._uow = uow
         self._clock = clock
         self._messenger = messenger
-        self._charts = charts
+        self._revealer = Revealer(uow, clock, messenger, charts)
         self._bot_link = "https://t.me/"
 
     def set_bot_link(self, link: str) -> None:
@@ -148,7 +142,7 @@ class CheckinService:
             )
             year, week = _iso(now, zone)
             checkin = await uow.checkins.add_if_absent(couple.id, year, week, now)
-            a, b = await _partners(uow, couple)
+            a, b = await both_partners(uow, couple)
             await uow.commit()
         if checkin is None:
             return None
@@ -201,7 +195,7 @@ class CheckinService:
             assert checkin is not None
             couple = await uow.couples.get(checkin.couple_id)
             assert couple is not None
-            a, b = await _partners(uow, couple)
+            a, b = await both_partners(uow, couple)
             answers = {x.person_id: x for x in await uow.checkins.answers(checkin_id)}
         if announce:
             return announcement(a, b, checkin, answers)
@@ -416,86 +410,7 @@ class CheckinService:
 
     async def reveal(self, checkin_id: int) -> bool:
         """Close the check-in once and post both partners' answers, the week's facts and a chart."""
-        now = self._clock.now()
-        async with self._uow() as uow:
-            if not await uow.checkins.close(checkin_id, now):
-                return False
-            await uow.commit()
-            checkin = await uow.checkins.get(checkin_id)
-            assert checkin is not None
-            report = await self._report(uow, checkin, now)
-            if report.suggested:
-                await uow.couples.set_therapy_suggested(checkin.couple_id, now.date())
-                await uow.commit()
-        if checkin.chat_id is not None and checkin.message_id is not None:
-            closed = Outgoing(text(report.language, "checkin_closed_header"))
-            shown = Sent(checkin.chat_id, checkin.message_id)
-            await attempt(self._messenger.edit(shown, closed), "close the check-in message")
-        for reveal in report.reveals:
-            await self._send_reveal(reveal)
-        for person in report.supported:
-            support = individual_support(person.language, resources_of(person))
-            await notify(self._messenger, person, support, "where to find support")
-        return True
-
-    async def _send_reveal(self, reveal: Reveal) -> None:
-        await attempt(self._messenger.send(reveal.chat_id, Outgoing(reveal.text)), "reveal")
-        chart = self._messenger.send_photo(reveal.chat_id, reveal.chart, reveal.caption)
-        await attempt(chart, "send the check-in chart")
-
-    async def _report(self, uow: UnitOfWork, checkin: Checkin, now: datetime) -> Report:
-        couple = await uow.couples.get(checkin.couple_id)
-        assert couple is not None
-        a, b = await _partners(uow, couple)
-        answers = {x.person_id: x for x in await uow.checkins.answers(checkin.id)}
-        # The chart and the therapy rules end with the week being revealed, not the week of
-        # `now`: a Sunday check-in is often revealed on Monday or closed on Wednesday.
-        last_day = date.fromisocalendar(checkin.iso_year, checkin.iso_week, 7)
-        series = [await weekly_series(uow, p, last_day, local_today(p, now)) for p in (a, b)]
-        history = therapy_history(last_day, series)
-        # The week revealed is the series' last: the text and the chart say the same rate.
-        rates = {p.id: s.kept_rate[-1] for p, s in zip((a, b), series, strict=True)}
-        scores = {p.id: await _consistency(uow, p, local_today(p, now)) for p in (a, b)}
-        last = await uow.couples.therapy_suggested_on(couple.id)
-        unsafe = await _feeling_unsafe(uow, couple, (a, b))
-        suggested = should_suggest_therapy(history, now.date(), last)
-        # Couples therapy is not advised where one partner fears the other: the one who said so
-        # is offered support of their own instead, privately.
-        therapy = suggested and not unsafe
-        supported = unsafe if suggested else ()
-        reveals = []
-        # In a group, in the inviter's language as everything there; in private, each their own.
-        for chat_id, language in reveal_chats(checkin, a, b):
-            body = reveal_text(a, b, checkin, answers, rates, scores, therapy, language)
-            chart = trend_chart(self._charts, language, last_day, series)
-            reveals.append(Reveal(chat_id, body, chart, text(language, "chart_caption")))
-        return Report(a.language, tuple(reveals), therapy or bool(supported), supported)
-
-
-@dataclass(frozen=True)
-class Reveal:
-    """The reveal as one chat reads it."""
-
-    chat_id: int
-    text: str
-    chart: bytes
-    caption: str
-
-
-@dataclass(frozen=True)
-class Report:
-    """A rendered reveal, for each chat it goes to."""
-
-    language: str
-    reveals: tuple[Reveal, ...]
-    # A suggestion went out: couples therapy, or support of their own to whoever feels unsafe.
-    suggested: bool
-    supported: tuple[Person, ...] = ()
-
-
-def _iso(moment: datetime, zone_name: str) -> tuple[int, int]:
-    year, week, _ = moment.astimezone(zone_of(zone_name)).isocalendar()
-    return year, week
+        return await self._revealer.reveal(checkin_id)
 
 
 async def _couple_of(uow: UnitOfWork, person: Person) -> Couple:
@@ -508,13 +423,6 @@ async def _couple_of(uow: UnitOfWork, person: Person) -> Couple:
     return couple
 
 
-async def _partners(uow: UnitOfWork, couple: Couple) -> tuple[Person, Person]:
-    a = await uow.people.get(couple.partner_a_id)
-    b = await uow.people.get(couple.partner_b_id)
-    assert a is not None and b is not None
-    return a, b
-
-
 async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     couple = await uow.couples.get(couple_id)
     assert couple is not None
@@ -522,19 +430,6 @@ async def _inviter_zone(uow: UnitOfWork, couple_id: int) -> str:
     return inviter.timezone if inviter else "UTC"
 
 
-async def _consistency(uow: UnitOfWork, person: Person, today: date) -> float | None:
-    """How steadily the person keeps their current commitments, as of their local today."""
-    nudges = await uow.nudges.of_person_between(person.id, today - timedelta(days=120), today)
-    return person_consistency(await uow.commitments.of_person(person.id), nudges, today)
-
-
-async def _feeling_unsafe(
-    uow: UnitOfWork, couple: Couple, people: tuple[Person, Person]
-) -> tuple[Person, ...]:
-    """The partners whose latest safety answer was low."""
-    latest: dict[int, tuple[tuple[int, int], int]] = {}
-    for checkin, answer in await uow.checkins.answers_of_couple(couple.id, CHART_WEEKS + 2):
-        week = (checkin.iso_year, checkin.iso_week)
-        if answer.safety is not None and week >= latest.get(answer.person_id, ((0, 0), 0))[0]:
-            latest[answer.person_id] = (week, answer.safety)
-    return tuple(p for p in people if p.id in latest and is_low_safety(latest[p.id][1]))
+def _iso(moment: datetime, zone_name: str) -> tuple[int, int]:
+    year, week, _ = moment.astimezone(zone_of(zone_name)).isocalendar()
+    return year, week

@@ -35,3 +35,11 @@ async def linked_couple(uow: UnitOfWork, person: Person, group_chat_id: int) -> 
     if not couple.has(person.id):
         raise NotAPartner()
     return couple
+
+
+async def both_partners(uow: UnitOfWork, couple: Couple) -> tuple[Person, Person]:
+    """The couple's two partners, the inviter first."""
+    a = await uow.people.get(couple.partner_a_id)
+    b = await uow.people.get(couple.partner_b_id)
+    assert a is not None and b is not None
+    return a, b
