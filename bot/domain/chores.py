@@ -9,7 +9,6 @@ a day can change hands only when the other partner accepts a swap.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -38,7 +37,7 @@ from bot.domain.models import (
     Person,
     SwapState,
 )
-from bot.domain.notify import attempt
+from bot.domain.notify import attempt, notify
 from bot.domain.planning import plan_next
 from bot.domain.ports import (
     Button,
@@ -51,7 +50,18 @@ from bot.domain.ports import (
 from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import days_of, parse_local_time
 from bot.domain.views import short_label
-from bot.texts import day_name, day_names, text
+from bot.texts import day_name, text
+from bot.views.chores import (
+    assigned_note,
+    days_question,
+    pick_days_question,
+    plan_message,
+    plan_text,
+    swap_label,
+    taken_over_note,
+    time_question,
+    who_question,
+)
 
 log = logging.getLogger(__name__)
 
@@ -74,34 +84,6 @@ def clean_chore_name(raw: str) -> str:
 def swap_arg(commitment_id: int, weekday: int) -> int:
     """One integer naming a commitment and one of its weekdays, for a button."""
     return commitment_id * 10 + weekday
-
-
-def plan_text(
-    language: str,
-    couple_names: tuple[str, str],
-    names: dict[int, str],
-    chores: Sequence[Chore],
-    commitments: Sequence[Commitment],
-) -> str:
-    """The week grid: a line per weekday, each chore of that day with who does it."""
-    header = text(language, "chores_header", a=couple_names[0], b=couple_names[1])
-    if not chores or not commitments:
-        return f"{header}\n\n{text(language, 'chores_none')}"
-    lines = [header, ""]
-    for day, name_of_day in enumerate(day_names(language)):
-        entries = [
-            text(
-                language,
-                "chores_entry_paused" if c.state == CommitmentState.PAUSED else "chores_entry",
-                chore=chore.name,
-                name=names.get(c.person_id, "?"),
-            )
-            for chore in chores
-            for c in commitments
-            if c.chore_id == chore.id and c.weekdays & (1 << day)
-        ]
-        lines.append(f"{name_of_day}: " + (" · ".join(entries) if entries else "—"))
-    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -191,9 +173,9 @@ class ChoreService:
         async with self._uow() as uow:
             couple, partner = await _paired(uow, person)
             if pending.kind == CHORE_WHO:
-                return _who_question(person, partner, str(pending.data["name"]))
+                return who_question(person, partner, str(pending.data["name"]))
             assignee = await _member(uow, couple, int(pending.data["who"]))
-        return _days_question(person.language, assignee, str(pending.data["name"]))
+        return days_question(person.language, assignee, str(pending.data["name"]))
 
     async def _got_name(self, person: Person, words: str) -> Outgoing:
         if has_crisis_words(words):
@@ -204,7 +186,7 @@ class ChoreService:
             _, partner = await _paired(uow, person)
             await uow.people.set_pending(person.id, Pending(CHORE_WHO, {"name": name}))
             await uow.commit()
-        return _who_question(person, partner, name)
+        return who_question(person, partner, name)
 
     async def choose_who(self, person: Person, assignee_id: int) -> ChoreReply:
         """The partner who will do the chore was chosen: ask which days."""
@@ -220,7 +202,7 @@ class ChoreService:
             step = Pending(CHORE_DAYS, {"name": name, "who": assignee.id})
             await uow.people.set_pending(person.id, step)
             await uow.commit()
-        return ChoreReply("", _days_question(person.language, assignee, name))
+        return ChoreReply("", days_question(person.language, assignee, name))
 
     async def choose_days(self, person: Person, choice: str) -> ChoreReply:
         """A day preset, or a day toggled while picking; ask the time once the days are known."""
@@ -238,10 +220,10 @@ class ChoreService:
             assignee = await _member(uow, couple, int(pending.data["who"]))
             if choice in PRESET_MASKS or choice == "ok":
                 step = Pending(CHORE_TIME, {**pending.data, "mask": mask})
-                shown = _time_question(person, assignee)
+                shown = time_question(person, assignee)
             else:
                 step = Pending(CHORE_DAYS, {**pending.data, "mask": mask})
-                shown = _pick_days_question(person.language, mask)
+                shown = pick_days_question(person.language, mask)
             await uow.people.set_pending(person.id, step)
             await uow.commit()
         return ChoreReply("", shown)
@@ -305,27 +287,13 @@ class ChoreService:
     async def _tell_assigned(self, actor: Person, assigned: _Assigned) -> None:
         c, chore = assigned.commitment, assigned.chore
         assignee = assigned.assignee
-        if assignee.id != actor.id and assignee.chat_id is not None:
-            note = text(
-                assignee.language,
-                "chore_assigned_you",
-                name=actor.name,
-                chore=chore.name,
-                days=days_label(assignee.language, c.weekdays),
-                time=c.local_time.strftime("%H:%M"),
-            )
-            await self._send(assignee.chat_id, Outgoing(note), "a chore note")
+        if assignee.id != actor.id:
+            lang = assignee.language
+            note = assigned_note(lang, actor.name, chore.name, c.weekdays, c.local_time)
+            await notify(self._messenger, assignee, Outgoing(note), "of a chore")
         for owner, lost in assigned.relieved:
-            if owner.chat_id is None:
-                continue
-            note = text(
-                owner.language,
-                "chore_taken_over",
-                chore=chore.name,
-                days=days_label(owner.language, lost),
-                name=assignee.name,
-            )
-            await self._send(owner.chat_id, Outgoing(note), "a chore note")
+            note = taken_over_note(owner.language, chore.name, lost, assignee.name)
+            await notify(self._messenger, owner, Outgoing(note), "of a chore taken over")
 
     # -- swapping a day ----------------------------------------------------------------------
 
@@ -420,11 +388,11 @@ class ChoreService:
             if swap.requester_id == person.id:
                 raise NotYours()
             if swap.state != SwapState.PENDING:
-                raise AlreadyAnswered(answer=_swap_label(person.language, swap.state))
+                raise AlreadyAnswered(answer=swap_label(person.language, swap.state))
             requester = await _member(uow, couple, swap.requester_id)
             state = SwapState.ACCEPTED if accept else SwapState.DECLINED
             if not await uow.chores.settle_swap(swap.id, state, now):
-                raise AlreadyAnswered(answer=_swap_label(person.language, state))
+                raise AlreadyAnswered(answer=swap_label(person.language, state))
             taken = (
                 await self._move_day(uow, chore, requester, person, swap.weekday)
                 if accept
@@ -552,63 +520,10 @@ async def _view(uow: UnitOfWork, couple: Couple, language: str) -> Outgoing:
         chores,
         shares,
     )
-    buttons = (
-        (Button(text(language, "btn_chore_add"), actions.encode(actions.CHORE_ADD, couple.id)),),
-        (Button(text(language, "btn_chore_swap"), actions.encode(actions.CHORE_SWAP, couple.id)),),
-    )
-    return Outgoing(body, buttons)
+    return plan_message(language, couple.id, body)
 
 
 def _step(person: Person, kind: str) -> Pending:
     if person.pending is None or person.pending.kind != kind:
         raise StaleButton()
     return person.pending
-
-
-def _who_question(person: Person, partner: Person, name: str) -> Outgoing:
-    lang = person.language
-    me = Button(
-        text(lang, "chore_who_you", name=person.name), actions.encode(actions.CHORE_WHO, person.id)
-    )
-    them = Button(partner.name, actions.encode(actions.CHORE_WHO, partner.id))
-    return Outgoing(text(lang, "chore_ask_who", chore=name), ((me, them),))
-
-
-def _days_question(language: str, assignee: Person, name: str) -> Outgoing:
-    def day_button(key: str, preset: str) -> Button:
-        return Button(text(language, key), actions.encode(actions.CHORE_DAYS, preset))
-
-    return Outgoing(
-        text(language, "chore_ask_days", name=assignee.name, chore=name),
-        (
-            (day_button("days_every", "all"), day_button("days_weekdays", "wk")),
-            (day_button("days_weekends", "we"), day_button("days_pick", "pick")),
-        ),
-    )
-
-
-def _pick_days_question(language: str, mask: int) -> Outgoing:
-    toggles = tuple(
-        Button(
-            ("✔️ " if mask & (1 << day) else "") + name,
-            actions.encode(actions.CHORE_PICK_DAY, day),
-        )
-        for day, name in enumerate(day_names(language))
-    )
-    done = Button(text(language, "days_done"), actions.encode(actions.CHORE_PICK_DAY, "ok"))
-    chosen = days_label(language, mask) if mask else "—"
-    return Outgoing(
-        text(language, "commit_pick_days", days=chosen), (toggles[:4], toggles[4:], (done,))
-    )
-
-
-def _time_question(person: Person, assignee: Person) -> Outgoing:
-    if assignee.id == person.id:
-        return Outgoing(text(person.language, "chore_ask_time_you", timezone=assignee.timezone))
-    return Outgoing(
-        text(person.language, "chore_ask_time", name=assignee.name, timezone=assignee.timezone)
-    )
-
-
-def _swap_label(language: str, state: SwapState) -> str:
-    return text(language, "btn_swap_accept" if state == SwapState.ACCEPTED else "btn_swap_decline")

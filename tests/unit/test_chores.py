@@ -16,7 +16,6 @@ from bot.domain.chores import (
     CHORE_WHO,
     MAX_CHORE_NAME,
     ChoreService,
-    plan_text,
     swap_arg,
 )
 from bot.domain.errors import (
@@ -35,6 +34,7 @@ from bot.domain.models import Chore, Commitment, CommitmentState, Person, SwapSt
 from bot.domain.ports import Outgoing
 from bot.domain.schedule import EVERY_DAY, WEEKDAYS, WEEKENDS, mask_of
 from bot.texts import text
+from bot.views.chores import plan_text
 from tests.unit.conftest import NEW_YORK, World
 
 GROUP = -700
