@@ -26,7 +26,7 @@ from bot.db.migrate import upgrade
 from bot.db.signal_store import SqlSignalStore
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
-from bot.domain.sharing import SummaryDispatcher
+from bot.domain.summaries import SummaryDispatcher
 from bot.logs import configure_logging
 from bot.routing import RoutingMessenger
 from bot.signal.client import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.domain.sharing import SummaryDispatcher, SummaryReport
+from bot.domain.summaries import SummaryDispatcher, SummaryReport
 from jobs.leadership import LeaderGate
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.db.models import SummaryRow
-from bot.domain.sharing import SummaryDispatcher
+from bot.domain.summaries import SummaryDispatcher
 from bot.telegram.messenger import TelegramMessenger
 from tests.telegram.conftest import ANA, BEN, GROUP, GROUP_CHAT, Kept
 from tests.telegram.offline import Call

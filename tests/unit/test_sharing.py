@@ -17,7 +17,8 @@ from bot.domain.models import (
     SummaryStatus,
 )
 from bot.domain.ports import Button, Outgoing, TryLater
-from bot.domain.sharing import SHARING_TIME, SharingService, SummaryDispatcher, SummaryReport
+from bot.domain.sharing import SHARING_TIME, SharingService
+from bot.domain.summaries import SummaryDispatcher, SummaryReport
 from tests.unit.conftest import MADRID, NEW_YORK, World, local
 
 GROUP = -1000
