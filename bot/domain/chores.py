@@ -49,7 +49,6 @@ from bot.domain.ports import (
 )
 from bot.domain.safety import has_crisis_words
 from bot.domain.schedule import days_of, parse_local_time
-from bot.domain.views import short_label
 from bot.texts import day_name, text
 from bot.views.chores import (
     assigned_note,
@@ -62,6 +61,7 @@ from bot.views.chores import (
     time_question,
     who_question,
 )
+from bot.views.nudges import short_label
 
 log = logging.getLogger(__name__)
 

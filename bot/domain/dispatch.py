@@ -40,8 +40,8 @@ from bot.domain.schedule import (
     local_date,
     next_occurrence,
 )
-from bot.domain.views import nudge_message
 from bot.texts import text
+from bot.views.nudges import nudge_message
 
 log = logging.getLogger(__name__)
 

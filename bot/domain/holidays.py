@@ -12,8 +12,7 @@ from bot.domain.notify import notify
 from bot.domain.planning import plan_next
 from bot.domain.ports import Clock, Messenger, Outgoing, UnitOfWorkFactory
 from bot.domain.schedule import local_today
-from bot.domain.views import short_date
-from bot.texts import text
+from bot.texts import short_date, text
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,6 @@ from bot.domain.models import (
 )
 from bot.domain.notify import attempt, notify
 from bot.domain.ports import (
-    Button,
     Clock,
     Messenger,
     Outgoing,
@@ -35,17 +34,21 @@ from bot.domain.ports import (
     UnitOfWorkFactory,
 )
 from bot.domain.safety import clean_words, has_crisis_words
-from bot.domain.schedule import is_scheduled, local_today
+from bot.domain.schedule import local_today
 from bot.domain.sizing import SizingAdvisor
-from bot.domain.views import (
+from bot.texts import text
+from bot.views.nudges import (
     answer_buttons,
+    answer_label,
+    later_lines,
     nudge_line,
     nudge_message,
     partner_message,
+    share_button,
     short_date,
     summary_message,
+    today_line,
 )
-from bot.texts import text
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +64,6 @@ class Answered:
     toast: str
     reflection_prompt: str | None
     follow_up: Outgoing | None = None
-
-
-def share_button(language: str, verb: str, item_id: int) -> tuple[tuple[Button, ...], ...]:
-    """The one button that lets an author share their private words with their partner."""
-    return ((Button(text(language, "btn_share"), actions.encode(verb, item_id)),),)
 
 
 async def tell_partner(
@@ -119,7 +117,7 @@ class NudgeService:
         async with self._uow() as uow:
             nudge, commitment = await self._answerable(uow, person, nudge_id)
             if not await uow.nudges.answer(nudge.id, status, now):
-                raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
+                raise AlreadyAnswered(answer=answer_label(person.language, nudge.status))
             if not kept:
                 await uow.people.set_pending(person.id, Pending(REFLECTION, {"id": nudge.id}))
             await uow.commit()
@@ -141,7 +139,7 @@ class NudgeService:
         if commitment is None or commitment.state == CommitmentState.DELETED:
             raise StaleButton()
         if nudge.status in (NudgeStatus.KEPT, NudgeStatus.MISSED):
-            raise AlreadyAnswered(answer=_answer_label(person.language, nudge.status))
+            raise AlreadyAnswered(answer=answer_label(person.language, nudge.status))
         today = local_today(person, self._clock.now())
         # SENDING too: a press can arrive before the send is recorded, the message is there.
         answerable = nudge.status in (NudgeStatus.SENT, NudgeStatus.SENDING)
@@ -354,43 +352,14 @@ class NudgeService:
         old_open = [n for n in nudges if n.local_date == yesterday and n.status == NudgeStatus.SENT]
         todays = [n for n in nudges if n.local_date == today]
         lines = [text(lang, "today_header", date=short_date(lang, today))]
-        lines += [_today_line(person, n, texts.get(n.commitment_id, "…")) for n in todays]
+        lines += [today_line(person, n, texts.get(n.commitment_id, "…")) for n in todays]
         planned = {n.commitment_id for n in todays}
         # On holiday nothing more comes today, so nothing is promised for later.
         if not person.paused_on(today):
-            lines += _later_lines(lang, commitments, planned, today)
+            lines += later_lines(lang, commitments, planned, today)
         if old_open:
             lines += ["", text(lang, "today_yesterday_header", date=short_date(lang, yesterday))]
             lines += [nudge_line(person, n, texts.get(n.commitment_id, "…")) for n in old_open]
         if len(lines) == 1:
             return Outgoing(text(lang, "today_none"))
         return Outgoing("\n".join(lines), answer_buttons(person, [*todays, *old_open], texts))
-
-
-def _today_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
-    if nudge.status == NudgeStatus.SKIPPED:
-        return text(person.language, "today_skipped", text=commitment_text)
-    if nudge.status == NudgeStatus.FAILED:
-        return text(person.language, "today_failed", text=commitment_text)
-    if nudge.status == NudgeStatus.DUE and nudge.sent_at is not None:
-        return nudge_line(person, nudge, commitment_text)  # snoozed: says when it comes again
-    if nudge.status in (NudgeStatus.DUE, NudgeStatus.SENDING):
-        return text(person.language, "today_waiting", text=commitment_text)
-    return nudge_line(person, nudge, commitment_text)
-
-
-def _later_lines(
-    language: str, commitments: list[Commitment], planned: set[int], today: date
-) -> list[str]:
-    return [
-        text(language, "today_later", text=c.text, time=c.local_time.strftime("%H:%M"))
-        for c in commitments
-        if c.state == CommitmentState.ACTIVE
-        and c.id not in planned
-        and c.next_local_date == today
-        and is_scheduled(c.weekdays, today)
-    ]
-
-
-def _answer_label(language: str, status: NudgeStatus) -> str:
-    return text(language, "btn_kept" if status == NudgeStatus.KEPT else "btn_missed")

@@ -29,7 +29,7 @@ from bot.domain.schedule import (
     local_date,
 )
 from bot.domain.sharing import next_summary
-from bot.domain.views import summary_message
+from bot.views.nudges import summary_message
 
 log = logging.getLogger(__name__)
 

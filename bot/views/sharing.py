@@ -15,8 +15,8 @@ from bot.domain.ports import (
     Button,
     Outgoing,
 )
-from bot.domain.views import local_moment
 from bot.texts import short_date, text
+from bot.views.nudges import local_moment
 
 
 def _when(language: str, moment: datetime, zone: ZoneInfo) -> str:

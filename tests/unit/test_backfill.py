@@ -11,8 +11,7 @@ from bot.domain.errors import StaleButton
 from bot.domain.models import Nudge, NudgeStatus, Person
 from bot.domain.nudging import answer_window_open
 from bot.domain.ports import Sent
-from bot.domain.views import short_date
-from bot.texts import text
+from bot.texts import short_date, text
 from tests.unit.conftest import MADRID, NEW_YORK, World
 
 KATHMANDU = "Asia/Kathmandu"  # UTC+05:45, no daylight saving

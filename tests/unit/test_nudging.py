@@ -11,8 +11,8 @@ from bot.domain.errors import AlreadyAnswered, NotAPartner, NotYours, StaleButto
 from bot.domain.models import Commitment, Nudge, NudgeStatus, Pending, Person
 from bot.domain.nudging import REFLECTION
 from bot.domain.ports import Button, Outgoing, Sent
-from bot.domain.views import partner_message
 from bot.texts import text
+from bot.views.nudges import partner_message
 from tests.unit.conftest import MADRID, World, local
 
 GROUP = -1000

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain import actions
-from bot.domain.models import Nudge, NudgeStatus, Person
+from bot.domain.models import Commitment, CommitmentState, Nudge, NudgeStatus, Person
 from bot.domain.ports import Button, Outgoing
 from bot.domain.safety import has_crisis_words
+from bot.domain.schedule import is_scheduled
 from bot.texts import short_date, text
 
 
@@ -147,3 +148,40 @@ def summary_message(
             rows.append((Button(label, actions.encode(actions.NOTICED, nudge.id)),))
         lines.append(line)
     return Outgoing("\n".join(lines), tuple(rows))
+
+
+def share_button(language: str, verb: str, item_id: int) -> tuple[tuple[Button, ...], ...]:
+    """The one button that lets an author share their private words with their partner."""
+    return ((Button(text(language, "btn_share"), actions.encode(verb, item_id)),),)
+
+
+def today_line(person: Person, nudge: Nudge, commitment_text: str) -> str:
+    """One of today's nudges in /today: how it stands."""
+    if nudge.status == NudgeStatus.SKIPPED:
+        return text(person.language, "today_skipped", text=commitment_text)
+    if nudge.status == NudgeStatus.FAILED:
+        return text(person.language, "today_failed", text=commitment_text)
+    if nudge.status == NudgeStatus.DUE and nudge.sent_at is not None:
+        return nudge_line(person, nudge, commitment_text)  # snoozed: says when it comes again
+    if nudge.status in (NudgeStatus.DUE, NudgeStatus.SENDING):
+        return text(person.language, "today_waiting", text=commitment_text)
+    return nudge_line(person, nudge, commitment_text)
+
+
+def later_lines(
+    language: str, commitments: list[Commitment], planned: set[int], today: date
+) -> list[str]:
+    """What is still to come today in /today: the commitments not yet nudged."""
+    return [
+        text(language, "today_later", text=c.text, time=c.local_time.strftime("%H:%M"))
+        for c in commitments
+        if c.state == CommitmentState.ACTIVE
+        and c.id not in planned
+        and c.next_local_date == today
+        and is_scheduled(c.weekdays, today)
+    ]
+
+
+def answer_label(language: str, status: NudgeStatus) -> str:
+    """The answer already given, as its button said it."""
+    return text(language, "btn_kept" if status == NudgeStatus.KEPT else "btn_missed")
