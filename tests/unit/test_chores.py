@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.domain import actions
+from bot.domain.chore_plan import swap_arg
 from bot.domain.chores import (
     CHORE_DAYS,
     CHORE_NAME,
@@ -16,7 +17,6 @@ from bot.domain.chores import (
     CHORE_WHO,
     MAX_CHORE_NAME,
     ChoreService,
-    swap_arg,
 )
 from bot.domain.errors import (
     AlreadyAnswered,
