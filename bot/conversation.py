@@ -22,15 +22,13 @@ from bot.domain.commitments import (
     COMMIT_DAYS,
     COMMIT_TIME,
     COMMIT_WHAT,
-    Added,
-    days_label,
     days_question,
 )
 from bot.domain.errors import KeptError, StaleButton
-from bot.domain.models import Commitment, CommitmentState, Person
+from bot.domain.models import Person
 from bot.domain.nudging import REFLECTION
 from bot.domain.people import Identity
-from bot.domain.ports import Button, Outgoing, Sent
+from bot.domain.ports import Outgoing, Sent
 from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.reports import ProgressView
 from bot.domain.safety import has_crisis_words
@@ -38,6 +36,13 @@ from bot.domain.schedule import valid_zone
 from bot.domain.sharing import SHARING_TIME
 from bot.domain.support import resources_of
 from bot.texts import day_name, language_for, short_date, text
+from bot.views.commitments import (
+    added_reply,
+    commitment_list,
+    delete_confirmation,
+    resumed_toast,
+    time_set_reply,
+)
 from bot.views.safety import crisis_reply, sos_reply
 from bot.wiring import Services
 
@@ -346,7 +351,7 @@ class Conversation:
         if not request.args:
             return [await self._s.commitments.begin(person)]
         added = await self._s.commitments.add_line(person, request.rest)
-        return [added_reply(person, added)]
+        return [added_reply(person.language, added)]
 
     async def _cancel(self, person: Person, _: Request) -> list[Reply]:
         """/cancel: leave a guided step."""
@@ -355,7 +360,7 @@ class Conversation:
 
     async def _commitments(self, person: Person, _: Request) -> list[Reply]:
         """/commitments: list with pause / resume / change time / delete."""
-        return [commitments_view(person, await self._s.commitments.listing(person))]
+        return [commitment_list(person.language, await self._s.commitments.listing(person))]
 
     # -- the daily loop --------------------------------------------------------------------
 
@@ -378,14 +383,12 @@ class Conversation:
         if kind == COMMIT_WHAT:
             return await self._s.commitments.got_what(person, words)
         if kind == COMMIT_TIME:
-            return added_reply(person, await self._s.commitments.got_time(person, words))
+            return added_reply(person.language, await self._s.commitments.got_time(person, words))
         if kind == CHANGE_TEXT:
             return await self._s.commitments.got_smaller(person, words)
         if kind == CHANGE_TIME:
             changed = await self._s.commitments.got_new_time(person, words)
-            return Outgoing(
-                text(person.language, "commitment_time_set", text=changed.text, time=_hhmm(changed))
-            )
+            return time_set_reply(person.language, changed)
         if kind == REFLECTION:
             return await self._s.nudges.reflect(person, words)
         if kind == WORDS:
@@ -545,11 +548,7 @@ class Conversation:
             toast = text(lang, "commitment_paused", text=c.text)
         elif verb == actions.RESUME:
             c = await service.resume(person, commitment_id)
-            if c.next_local_date is None:
-                toast = text(lang, "commitment_resumed_no_date", text=c.text)
-            else:
-                when = f"{short_date(lang, c.next_local_date)} {_hhmm(c)}"
-                toast = text(lang, "commitment_resumed", text=c.text, when=when)
+            toast = resumed_toast(lang, c)
         elif verb == actions.CHANGE_TIME:
             c = await service.ask_new_time(person, commitment_id)
             return Pressed("", send=(Outgoing(text(lang, "commitment_time_ask", text=c.text)),))
@@ -567,7 +566,7 @@ class Conversation:
             toast = text(lang, "commitment_delete_cancelled")
         else:
             raise StaleButton()
-        return Pressed(toast, edit=commitments_view(person, await service.listing(person)))
+        return Pressed(toast, edit=commitment_list(person.language, await service.listing(person)))
 
 
 def _may_run(allowed: str, where: Where) -> bool:
@@ -601,79 +600,6 @@ def refusal_for_unknown(action: actions.Action | None) -> str:
     return "need_start"
 
 
-def delete_confirmation(language: str, commitment: Commitment) -> Outgoing:
-    """Ask before deleting: deleting stops the nudges for good."""
-    return Outgoing(
-        text(language, "commitment_delete_confirm", text=commitment.text),
-        (
-            (
-                Button(
-                    text(language, "btn_confirm_delete"),
-                    actions.encode(actions.CONFIRM_DELETE, commitment.id),
-                ),
-                Button(
-                    text(language, "btn_keep_it"),
-                    actions.encode(actions.CANCEL_DELETE, commitment.id),
-                ),
-            ),
-        ),
-    )
-
-
-def added_reply(person: Person, added: Added) -> Outgoing:
-    """The confirmation of a new commitment, with the vague-word hint when it applies."""
-    c = added.commitment
-    body = text(
-        person.language,
-        "commit_added",
-        text=c.text,
-        days=days_label(person.language, c.weekdays),
-        time=_hhmm(c),
-    )
-    if added.vague:
-        body += text(person.language, "commit_vague", word=added.vague)
-    return Outgoing(body)
-
-
-def commitments_view(person: Person, commitments: list[Commitment]) -> Outgoing:
-    """The list of commitments with a row of buttons for each."""
-    lang = person.language
-    if not commitments:
-        return Outgoing(text(lang, "commitments_none"))
-    lines = [text(lang, "commitments_header")]
-    rows: list[tuple[Button, ...]] = []
-    for number, c in enumerate(commitments, 1):
-        lines.append(_commitment_line(lang, number, c))
-        rows.append(_commitment_buttons(lang, number, c))
-    return Outgoing("\n".join(lines), tuple(rows))
-
-
-def _commitment_line(lang: str, number: int, c: Commitment) -> str:
-    paused = c.state == CommitmentState.PAUSED
-    return text(
-        lang,
-        "commitment_line",
-        number=number,
-        text=c.text,
-        days=days_label(lang, c.weekdays),
-        time=_hhmm(c),
-        state=text(lang, "state_paused") if paused else "",
-    )
-
-
-def _commitment_buttons(lang: str, number: int, c: Commitment) -> tuple[Button, ...]:
-    toggle = (
-        Button(text(lang, "btn_resume", number=number), actions.encode(actions.RESUME, c.id))
-        if c.state == CommitmentState.PAUSED
-        else Button(text(lang, "btn_pause", number=number), actions.encode(actions.PAUSE, c.id))
-    )
-    return (
-        toggle,
-        Button(text(lang, "btn_time", number=number), actions.encode(actions.CHANGE_TIME, c.id)),
-        Button(text(lang, "btn_delete", number=number), actions.encode(actions.DELETE, c.id)),
-    )
-
-
 def _with_hint(message: str, language: str, surface: Surface) -> str:
     """The message, followed by how to answer where there are no buttons."""
     if surface.has_buttons():
@@ -694,7 +620,3 @@ def _language(person: Person | None, who: Identity) -> str:
 def _ascii_digits(word: str) -> bool:
     """Only 0-9: str.isdigit() also accepts '²', which int() refuses."""
     return word.isascii() and word.isdigit()
-
-
-def _hhmm(commitment: Commitment) -> str:
-    return commitment.local_time.strftime("%H:%M")
