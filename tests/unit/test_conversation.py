@@ -18,6 +18,7 @@ from bot.conversation import (
     Reply,
     Where,
 )
+from bot.conversation.dispatch import PRESSES
 from bot.domain import actions
 from bot.domain.commitments import COMMIT_TIME, days_label, days_question
 from bot.domain.models import Person
@@ -314,6 +315,16 @@ async def test_a_strangers_press_on_a_nudge_is_refused(chat: Chat) -> None:
     )
 
     assert pressed == Pressed(text("es", "error_not_yours"))
+
+
+def test_every_button_verb_has_a_press_handler_and_the_table_names_no_other() -> None:
+    # The verbs are the module's string constants; a verb without a handler would be answered
+    # as a stale button.
+    verbs = {
+        value for name, value in vars(actions).items() if name.isupper() and isinstance(value, str)
+    }
+
+    assert set(PRESSES) == verbs
 
 
 async def test_deleting_asks_first_and_a_foreign_commitment_is_refused(chat: Chat) -> None:
