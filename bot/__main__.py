@@ -23,7 +23,6 @@ from bot.db.encryption import DataKeyError, FieldCipher, rekey, verify_key
 from bot.db.engine import make_engine
 from bot.db.leader import leader_for
 from bot.db.migrate import upgrade
-from bot.db.signal_store import SqlSignalStore
 from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.dispatch import QUICK_RETRIES, Dispatcher
 from bot.domain.summaries import SummaryDispatcher
@@ -38,6 +37,7 @@ from bot.signal.client import (
 )
 from bot.signal.messenger import SignalMessenger
 from bot.signal.router import SignalReceiver, SignalRouter
+from bot.signal.store import SqlSignalStore
 from bot.telegram.app import build_application, publish_profile, register
 from bot.telegram.messenger import TelegramMessenger
 from bot.telegram.webhook import PATH, WebhookServer

@@ -6,7 +6,6 @@ import base64
 import logging
 from collections.abc import Sequence
 
-from bot.db.signal_store import SqlSignalStore
 from bot.domain.ports import (
     Button,
     DeliveryError,
@@ -22,6 +21,7 @@ from bot.signal.client import (
     SignalRecipientUnreachable,
     SignalUnavailable,
 )
+from bot.signal.store import SqlSignalStore
 
 log = logging.getLogger(__name__)
 

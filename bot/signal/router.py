@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.conversation import COMMANDS, Conversation, Document, Photo, Reply, Where
-from bot.db.signal_store import SqlSignalStore
 from bot.domain import actions
 from bot.domain.helplines import country_of_number
 from bot.domain.notify import attempt
@@ -18,6 +17,7 @@ from bot.domain.ports import Outgoing, Sent
 from bot.domain.throttle import Throttle, Verdict
 from bot.signal.addresses import Address
 from bot.signal.messenger import SignalMessenger
+from bot.signal.store import SqlSignalStore
 from bot.signal.words import (
     Command,
     answer_verb,

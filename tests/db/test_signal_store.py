@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.db.signal_store import MENU_KEEP_MS, SqlSignalStore
 from bot.signal.addresses import SIGNAL_BASE, Address, is_signal_chat
+from bot.signal.store import MENU_KEEP_MS, SqlSignalStore
 
 SAM = Address(recipient="0b7c5f7e-1111-4c3b-9a55-aaaaaaaaaaaa")
 ANA = Address(recipient="+34600000002")

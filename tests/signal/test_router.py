@@ -17,13 +17,13 @@ from bot.config import Settings
 from bot.conversation import Conversation
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade
-from bot.db.signal_store import SqlSignalStore
 from bot.domain.models import Person
 from bot.domain.people import Identity
 from bot.signal.addresses import Address
 from bot.signal.client import SignalClient
 from bot.signal.messenger import SignalMessenger
 from bot.signal.router import SignalRouter
+from bot.signal.store import SqlSignalStore
 from bot.texts import text
 from bot.wiring import Services, build_services
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWorkFactory, RecordingCharts
