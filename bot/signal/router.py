@@ -297,12 +297,17 @@ class SignalReceiver:
 
     def __init__(self, router: SignalRouter) -> None:
         self._router = router
-        self._locks: dict[str, asyncio.Lock] = {}
+        # One lock per sender with messages being handled, and how many hold or wait on it:
+        # the lock goes with the last of them, so the map never outgrows who is talking now.
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def take(self, params: JSONDict) -> None:
         """Handle an event in the background, after the same sender's earlier ones."""
-        task = asyncio.create_task(self._handle(params))
+        sender = _sender(params)
+        lock, holders = self._locks.get(sender, (asyncio.Lock(), 0))
+        self._locks[sender] = (lock, holders + 1)
+        task = asyncio.create_task(self._handle(sender, lock, params))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -311,14 +316,27 @@ class SignalReceiver:
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=seconds)
 
-    async def _handle(self, params: JSONDict) -> None:
-        lock = self._locks.setdefault(_sender(params), asyncio.Lock())
-        async with lock:
-            try:
+    @property
+    def senders_in_hand(self) -> int:
+        """How many senders have messages being handled or waiting their turn."""
+        return len(self._locks)
+
+    async def _handle(self, sender: str, lock: asyncio.Lock, params: JSONDict) -> None:
+        try:
+            async with lock:
                 await self._router.handle(params)
-            except Exception as error:  # one bad message must not stop the others
-                # The type only: an exception's message could quote what someone wrote.
-                log.error("could not handle a Signal message: %s", type(error).__name__)
+        except Exception as error:  # one bad message must not stop the others
+            # The type only: an exception's message could quote what someone wrote.
+            log.error("could not handle a Signal message: %s", type(error).__name__)
+        finally:
+            self._release(sender)
+
+    def _release(self, sender: str) -> None:
+        lock, holders = self._locks[sender]
+        if holders == 1:
+            del self._locks[sender]
+        else:
+            self._locks[sender] = (lock, holders - 1)
 
 
 def _sender(params: JSONDict) -> str:

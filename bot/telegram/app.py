@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from telegram import (
     BotCommand,
@@ -86,6 +87,9 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
 
     `request` replaces the HTTP transport for every call (tests pass an offline one).
     """
+    # python-telegram-bot 22 warns on every 429 unless it may hand retry_after over as a
+    # timedelta, which our adapter already accepts; set where the Bot is built, not on import.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     assert settings.telegram_token is not None
     api = settings.telegram_api_url
     builder = (

@@ -22,7 +22,7 @@ from bot.domain.people import Identity
 from bot.signal.addresses import Address
 from bot.signal.client import SignalClient
 from bot.signal.messenger import SignalMessenger
-from bot.signal.router import SignalRouter
+from bot.signal.router import SignalReceiver, SignalRouter
 from bot.signal.store import SqlSignalStore
 from bot.texts import text
 from bot.wiring import Services, build_services
@@ -222,3 +222,31 @@ async def test_a_flood_gets_one_slow_down_and_is_otherwise_ignored(world: World)
     assert len(slow_downs) == 1
     # /start and 19 /help are served; the 21st command is refused once, the rest in silence.
     assert [len(sent) for sent in answered] == [1] * 19 + [1] + [0] * 5
+
+
+async def test_the_receiver_keeps_each_senders_order_and_forgets_senders_once_answered(
+    world: World,
+) -> None:
+    receiver = SignalReceiver(world.router)
+    numbers = [f"+1555010{n:04d}" for n in range(40)]
+    before = len(world.daemon.sent())
+    for number in numbers:
+        for words in ("/help", "/about"):
+            envelope = {
+                "sourceNumber": number,
+                "sourceUuid": signal_uuid(number),
+                "sourceName": "Ana",
+                "dataMessage": {"timestamp": world._next(), "message": words},
+            }
+            receiver.take({"account": BOT, "envelope": envelope})
+    assert receiver.senders_in_hand == len(numbers)
+
+    await receiver.drain(30)
+
+    assert receiver.senders_in_hand == 0
+    sent = world.daemon.sent()[before:]
+    help_start = text("en", "help").splitlines()[0]
+    for number in numbers:
+        mine = [m.message for m in sent if {number, signal_uuid(number)} & set(m.recipients)]
+        assert len(mine) == 2 and mine[0].startswith(help_start), number
+        assert not mine[1].startswith(help_start)
