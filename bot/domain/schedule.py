@@ -45,14 +45,6 @@ def is_scheduled(weekdays: int, day: date) -> bool:
     return bool(weekdays & (1 << day.weekday()))
 
 
-def mask_of(days: list[int]) -> int:
-    """The weekday mask of a list of weekday numbers (0 = Monday)."""
-    mask = 0
-    for day in days:
-        mask |= 1 << day
-    return mask
-
-
 def days_of(mask: int) -> list[int]:
     """The weekday numbers (0 = Monday) a mask contains."""
     return [day for day in range(7) if mask & (1 << day)]

@@ -6,11 +6,12 @@ from datetime import UTC, datetime, time
 
 from bot.domain.chores import CHORE_NAME, CHORE_WHO
 from bot.domain.models import Commitment, SwapState
-from bot.domain.schedule import EVERY_DAY, WEEKDAYS, mask_of
+from bot.domain.schedule import EVERY_DAY, WEEKDAYS
 from bot.telegram.app import MENU
 from bot.texts import text
 from tests.telegram.conftest import ANA, BEN, CARL, DANA, GROUP, GROUP_CHAT, Kept, TgUser
 from tests.telegram.offline import Call
+from tests.weekdays import mask_of
 
 DISHES = "Dishes after dinner"
 NOT_PARTNER = text("en", "error_not_partner")

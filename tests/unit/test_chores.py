@@ -32,10 +32,11 @@ from bot.domain.errors import (
 )
 from bot.domain.models import Chore, Commitment, CommitmentState, Person, SwapState
 from bot.domain.ports import Outgoing
-from bot.domain.schedule import EVERY_DAY, WEEKDAYS, WEEKENDS, mask_of
+from bot.domain.schedule import EVERY_DAY, WEEKDAYS, WEEKENDS
 from bot.texts import text
 from bot.views.chores import plan_text
 from tests.unit.conftest import NEW_YORK, World
+from tests.weekdays import mask_of
 
 GROUP = -700
 DISHES = "Dishes after dinner"

@@ -25,9 +25,10 @@ from bot.domain.errors import (
     UnknownCommitment,
 )
 from bot.domain.models import CommitmentState, NudgeStatus, Pending
-from bot.domain.schedule import EVERY_DAY, WEEKDAYS, WEEKENDS, mask_of
+from bot.domain.schedule import EVERY_DAY, WEEKDAYS, WEEKENDS
 from bot.texts import text
 from tests.unit.conftest import MADRID, World, local
+from tests.weekdays import mask_of
 
 
 async def test_add_line_adds_a_daily_commitment_and_plans_it(world: World) -> None:

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.models import Commitment, NudgeStatus, Person
-from bot.domain.schedule import EVERY_DAY, is_scheduled, mask_of
+from bot.domain.schedule import EVERY_DAY, is_scheduled
 from tests.unit.conftest import World
+from tests.weekdays import mask_of
 
 YEAR = 2026
 FIRST_DAY = date(YEAR, 1, 1)

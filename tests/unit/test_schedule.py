@@ -22,11 +22,11 @@ from bot.domain.schedule import (
     local_date,
     local_instant,
     local_today,
-    mask_of,
     next_occurrence,
     parse_local_time,
     valid_zone,
 )
+from tests.weekdays import mask_of
 
 MADRID = ZoneInfo("Europe/Madrid")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.schedule import EVERY_DAY, WEEKDAYS, mask_of
+from bot.domain.schedule import EVERY_DAY, WEEKDAYS
 from bot.domain.stats import (
     DayRecord,
     consistency_score,
@@ -20,6 +20,7 @@ from bot.domain.stats import (
     multiplier,
     week_bounds,
 )
+from tests.weekdays import mask_of
 
 # A Monday.
 START = date(2026, 6, 1)

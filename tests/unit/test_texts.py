@@ -16,7 +16,7 @@ from bot.domain.commitments import days_label
 from bot.domain.helplines import load_all
 from bot.domain.models import PROGRESS_CHOICES
 from bot.domain.people import clean_name
-from bot.domain.schedule import EVERY_DAY, WEEKDAYS, mask_of
+from bot.domain.schedule import EVERY_DAY, WEEKDAYS
 from bot.telegram.app import MENU
 from bot.texts import (
     CATALOGUES,
@@ -28,6 +28,7 @@ from bot.texts import (
     short_date,
     text,
 )
+from tests.weekdays import mask_of
 
 EN = CATALOGUES["en"]
 ES = CATALOGUES["es"]
