@@ -114,7 +114,6 @@ class ChoreDesk:
     """Shows the plan, sends the guided steps, and keeps the limit, for both chore flows."""
 
     def __init__(self, uow: UnitOfWorkFactory, messenger: Messenger, max_active: int) -> None:
-        self.uow = uow
         self._uow = uow
         self._messenger = messenger
         self._max_active = max_active

@@ -26,6 +26,7 @@ from bot.domain.ports import (
     Clock,
     Outgoing,
     UnitOfWork,
+    UnitOfWorkFactory,
 )
 from bot.domain.schedule import days_of
 from bot.texts import day_name, text
@@ -40,9 +41,9 @@ log = logging.getLogger(__name__)
 class ChoreSwaps:
     """Asks a partner to take one day of a chore, and moves the day when they accept."""
 
-    def __init__(self, desk: ChoreDesk, clock: Clock) -> None:
+    def __init__(self, desk: ChoreDesk, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._desk = desk
-        self._uow = desk.uow
+        self._uow = uow
         self._clock = clock
 
     async def ask_swap(self, person: Person, couple_id: int, pressed_in: int | None) -> str:

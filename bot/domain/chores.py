@@ -99,9 +99,8 @@ class ChoreService:
         self._uow = uow
         self._clock = clock
         self._messenger = messenger
-        self._max_active = max_active
         self._desk = ChoreDesk(uow, messenger, max_active)
-        self._swaps = ChoreSwaps(self._desk, clock)
+        self._swaps = ChoreSwaps(self._desk, uow, clock)
 
     # -- the plan ----------------------------------------------------------------------------
 
