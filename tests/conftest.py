@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.signal.real_daemon import RealDaemonMissing, RealSignalDaemon
+from tests.sqldb import migrated_template
 
 REAL_SIGNAL_CLI_GROUP = "real-signal-cli"
 
@@ -63,3 +65,9 @@ def real_signal_daemon() -> Iterator[RealSignalDaemon]:
         pytest.skip(str(missing))
     with daemon:
         yield daemon
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per test session (per xdist worker); tests copy it."""
+    return migrated_template(tmp_path_factory.mktemp("template"))

@@ -5,7 +5,6 @@ across a restart."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,7 +13,7 @@ import pytest
 
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.ledger import Ledger
-from tests.e2e.story import ALEX, GROUP, SAM, TOKEN, buttons, fake_api, pair_and_link, running_bot
+from tests.e2e.story import ALEX, GROUP, SAM, TOKEN, buttons, pair_and_link, running_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +21,6 @@ MADRID = ZoneInfo("Europe/Madrid")
 PROMISE = "Call before the night shift"
 SUMMARY = "Your daily summary of Alex's promises"
 MADRID_ENV = {"DEFAULT_TIMEZONE": "Europe/Madrid"}
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam and their group."""
-    with fake_api() as fake:
-        yield fake
 
 
 def offset_to(moment: datetime) -> float:

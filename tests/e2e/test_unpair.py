@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,10 +32,9 @@ from tests.e2e.signal_story import (
     choices,
     make_due_now,
     running_signal_bot,
-    signal_daemon,
     stop_cleanly,
 )
-from tests.e2e.story import ALEX, GROUP, SAM, STRANGER, buttons, fake_api, running_bot
+from tests.e2e.story import ALEX, GROUP, SAM, STRANGER, buttons, running_bot
 from tests.signal.fake_daemon import FakeSignalDaemon
 
 pytestmark = pytest.mark.e2e
@@ -49,20 +47,6 @@ TOLD = "Your couple in Kept has ended."
 STALE = "This choice is no longer open, so nothing changed."
 NOT_LINKED = "This group isn't linked to a couple in Kept"
 CODE = re.compile(r"/join ([A-Z0-9]{4,})")
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    """A fake Bot API with Alex, Sam, a stranger and the group."""
-    with fake_api() as fake:
-        yield fake
-
-
-@pytest.fixture
-def daemon() -> Iterator[FakeSignalDaemon]:
-    """A fake signal-cli daemon with Alex and Sam's group."""
-    with signal_daemon() as fake:
-        yield fake
 
 
 def texts(messages: list[dict[str, object]]) -> list[str]:

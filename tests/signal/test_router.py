@@ -16,7 +16,7 @@ import pytest
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.db.engine import make_engine
-from bot.db.migrate import upgrade
+from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.models import Person
 from bot.domain.people import Identity
 from bot.signal.addresses import Address
@@ -26,8 +26,9 @@ from bot.signal.router import SignalReceiver, SignalRouter
 from bot.signal.store import SqlSignalStore
 from bot.texts import text
 from bot.wiring import Services, build_services
-from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWorkFactory, RecordingCharts
+from tests.fakes import FixedClock, RecordingCharts
 from tests.signal.fake_daemon import FakeSignalDaemon, SentMessage, signal_uuid
+from tests.sqldb import fresh_copy
 from tests.unit.conftest import START
 
 BOT = "+15550001111"
@@ -97,10 +98,8 @@ def daemon() -> Iterator[FakeSignalDaemon]:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'kept.db'}"
-    upgrade(url)
-    return url
+def db_url(template_db: Path, tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{fresh_copy(template_db, tmp_path)}"
 
 
 @pytest.fixture
@@ -112,7 +111,7 @@ async def world(daemon: FakeSignalDaemon, db_url: str) -> AsyncIterator[World]:
     messenger = SignalMessenger(client, store)
     clock = FixedClock(START)
     settings = Settings(None, "http://offline.invalid", url, "UTC", "INFO")
-    uow = InMemoryUnitOfWorkFactory(InMemoryStore(clock=clock))
+    uow = SqlUnitOfWorkFactory(engine)
     services = build_services(settings, uow, clock, messenger, RecordingCharts())
     try:
         yield World(

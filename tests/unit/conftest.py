@@ -1,13 +1,19 @@
-"""A small world for domain tests: the fakes wired to the real services."""
+"""A small world for domain tests: the real services on a fresh copy of the real SQLite database,
+with a fixed clock, a recording messenger and a recording chart maker."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain.checkins import CheckinService
 from bot.domain.commitments import CommitmentService
 from bot.domain.dispatch import Dispatcher
@@ -17,13 +23,8 @@ from bot.domain.pairing import PairingService
 from bot.domain.people import Identity, PeopleService
 from bot.domain.reports import ProgressService
 from bot.domain.schedule import EVERY_DAY
-from tests.fakes import (
-    FixedClock,
-    InMemoryStore,
-    InMemoryUnitOfWorkFactory,
-    RecordingCharts,
-    RecordingMessenger,
-)
+from tests.fakes import FixedClock, RecordingCharts, RecordingMessenger
+from tests.sqldb import CommittedRows, open_database
 
 MADRID = "Europe/Madrid"
 NEW_YORK = "America/New_York"
@@ -47,11 +48,12 @@ def daily_score(kept: list[bool]) -> float:
 
 @dataclass
 class World:
-    """Fakes and services sharing one store, clock and messenger."""
+    """Services sharing one database, clock and messenger."""
 
-    store: InMemoryStore
+    engine: AsyncEngine
+    store: CommittedRows
     clock: FixedClock
-    uow: InMemoryUnitOfWorkFactory
+    uow: SqlUnitOfWorkFactory
     messenger: RecordingMessenger
     people: PeopleService
     pairing: PairingService
@@ -89,7 +91,7 @@ class World:
     ) -> Commitment:
         """A commitment added through the service."""
         added = await self.commitments.add(self.fresh(person), words, weekdays, at)
-        return self.store.commitments[added.commitment.id]
+        return self.store.commitment(added.commitment.id)
 
     async def ledger(
         self,
@@ -112,22 +114,28 @@ class World:
 
     def commitment(self, commitment_id: int) -> Commitment:
         """The committed commitment row."""
-        return self.store.commitments[commitment_id]
+        return self.store.commitment(commitment_id)
 
     def nudges_of(self, commitment_id: int) -> list[Nudge]:
         """The committed ledger rows of one commitment, by id."""
         return [n for n in self.store.nudge_rows() if n.commitment_id == commitment_id]
 
+    async def write(self, statement: Any) -> None:
+        """Commit a raw statement: a state no service makes (a crash midway, a lost chat)."""
+        async with self.engine.begin() as connection:
+            await connection.execute(statement)
+
 
 @pytest.fixture
-def world() -> World:
-    """A fresh world at START."""
+async def world(template_db: Path, tmp_path: Path) -> AsyncIterator[World]:
+    """A fresh world at START, on its own copy of the migrated database."""
+    engine, store = open_database(template_db, tmp_path)
     clock = FixedClock(START)
-    store = InMemoryStore(clock=clock)
-    uow = InMemoryUnitOfWorkFactory(store)
+    uow = SqlUnitOfWorkFactory(engine)
     messenger = RecordingMessenger()
     charts = RecordingCharts()
-    return World(
+    yield World(
+        engine=engine,
         store=store,
         clock=clock,
         uow=uow,
@@ -141,3 +149,5 @@ def world() -> World:
         checkins=CheckinService(uow, clock, messenger, charts),
         progress=ProgressService(uow, clock, charts),
     )
+    store.close()
+    await engine.dispose()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain import actions
 from bot.domain.checkin_rules import (
     CheckinMode,
@@ -32,7 +33,7 @@ from bot.domain.models import Checkin, CheckinSlot, NudgeStatus, Pending, Person
 from bot.domain.ports import Button, Outgoing, Sent
 from bot.texts import text
 from bot.views.safety import individual_support, low_safety_reply
-from tests.fakes import PNG_SIGNATURE, InMemoryUnitOfWorkFactory, SentMessage
+from tests.fakes import PNG_SIGNATURE, SentMessage
 from tests.unit.conftest import MADRID, NEW_YORK, World, daily_score, local
 
 GROUP = -4000
@@ -460,7 +461,7 @@ async def test_a_stranger_is_refused_and_nothing_is_recorded(world: World) -> No
     with pytest.raises(NotAPartner):
         await press(world, carl, checkin, 0, "1")
 
-    assert world.store.answers == {}
+    assert world.store.answers == []
     assert world.messenger.edits == []
     assert group_message(world, checkin) == before
     assert world.fresh(carl).pending is None
@@ -470,7 +471,7 @@ async def test_a_button_of_an_unknown_checkin_is_stale(world: World) -> None:
     ana, _, _ = await opened(world)
     with pytest.raises(StaleButton):
         await world.checkins.choose(ana, Choice(999, "trust", 3))
-    assert world.store.answers == {}
+    assert world.store.answers == []
 
 
 async def test_a_partner_may_change_an_answer_until_the_reveal(world: World) -> None:
@@ -757,7 +758,7 @@ async def test_a_checkin_survives_a_restart(world: World) -> None:
 
     # A new process: fresh units of work and service over the same database and transport.
     restarted = CheckinService(
-        InMemoryUnitOfWorkFactory(world.store), world.clock, world.messenger, world.charts
+        SqlUnitOfWorkFactory(world.engine), world.clock, world.messenger, world.charts
     )
     await restarted.got_words(world.fresh(ana), ANA_WORDS[0])
     question = await restarted.got_words(world.fresh(ana), ANA_WORDS[1])
@@ -805,10 +806,10 @@ async def test_therapy_is_suggested_after_three_low_weeks_and_not_again_within_f
         assert reveal.startswith(text("en", "reveal_header", week=checkin.iso_week))
         suggested.append(text("en", "therapy_suggestion") in reveal)
         if week == 2:
-            assert world.store.couples[ana.couple_id].therapy_suggested_on == date(2026, 6, 29)
+            assert world.store.therapy_suggested_on(ana.couple_id) == date(2026, 6, 29)
 
     assert suggested == [False, False, True, False, False, False, True]
-    assert world.store.couples[ana.couple_id].therapy_suggested_on == date(2026, 7, 27)
+    assert world.store.therapy_suggested_on(ana.couple_id) == date(2026, 7, 27)
     assert world.charts.calls[-1].week_labels[-1] == "20 Jul"
     assert list(world.charts.calls[-1].people[0].trust[-7:]) == [2] * 7
 
@@ -827,7 +828,7 @@ async def test_no_therapy_suggestion_for_good_weeks(world: World) -> None:
 
     assert len(world.messenger.photos) == 3
     assert all(text("en", "therapy_suggestion") not in t for t in reveal_texts(world))
-    assert world.store.couples[ana.couple_id].therapy_suggested_on is None
+    assert world.store.therapy_suggested_on(ana.couple_id) is None
 
 
 # -- words: private unless their author shares them; crisis words -------------------------

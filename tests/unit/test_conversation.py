@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -19,22 +20,18 @@ from bot.conversation import (
     Where,
 )
 from bot.conversation.dispatch import PRESSES
+from bot.db.uow import SqlUnitOfWorkFactory
 from bot.domain import actions
 from bot.domain.commitments import COMMIT_TIME, days_label, days_question
 from bot.domain.models import Person
 from bot.domain.people import Identity
 from bot.domain.ports import Outgoing, Sent
-from bot.domain.privacy import EXPORT_FILE_NAME, PrivacyService
+from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.schedule import EVERY_DAY
 from bot.texts import text
 from bot.wiring import Services, build_services
-from tests.fakes import (
-    FixedClock,
-    InMemoryStore,
-    InMemoryUnitOfWorkFactory,
-    RecordingCharts,
-    RecordingMessenger,
-)
+from tests.fakes import FixedClock, RecordingCharts, RecordingMessenger
+from tests.sqldb import CommittedRows, open_database
 from tests.unit.conftest import START
 
 ANA = Identity(101, "Ana", "en")
@@ -72,11 +69,11 @@ class PlainSurface:
 
 @dataclass
 class Chat:
-    """A conversation over fresh fakes, and ways to talk to it."""
+    """A conversation over a fresh database, and ways to talk to it."""
 
     conversation: Conversation
     services: Services
-    store: InMemoryStore
+    store: CommittedRows
     messenger: RecordingMessenger
 
     async def say(
@@ -111,10 +108,10 @@ def texts(replies: list[Reply]) -> list[str]:
 
 
 @pytest.fixture
-def chat() -> Chat:
-    """A conversation over the in-memory store, at the unit tests' START."""
+async def chat(template_db: Path, tmp_path: Path) -> AsyncIterator[Chat]:
+    """A conversation over a fresh copy of the database, at the unit tests' START."""
+    engine, store = open_database(template_db, tmp_path)
     clock = FixedClock(START)
-    store = InMemoryStore(clock=clock)
     messenger = RecordingMessenger()
     settings = Settings(
         telegram_token=None,
@@ -123,9 +120,11 @@ def chat() -> Chat:
         default_timezone="UTC",
         log_level="INFO",
     )
-    uow = InMemoryUnitOfWorkFactory(store)
+    uow = SqlUnitOfWorkFactory(engine)
     services = build_services(settings, uow, clock, messenger, RecordingCharts())
-    return Chat(Conversation(services), services, store, messenger)
+    yield Chat(Conversation(services), services, store, messenger)
+    store.close()
+    await engine.dispose()
 
 
 async def test_commands_are_the_ones_kept_documents() -> None:
@@ -383,30 +382,19 @@ async def test_progress_is_a_text_and_a_chart(chat: Chat) -> None:
     assert isinstance(photo, Photo) and photo.png and photo.caption
 
 
-class ExportOf(PrivacyService):
-    """The privacy service with a fixed export: the in-memory store cannot export check-ins."""
-
-    async def export(self, person: Person) -> dict[str, Any]:
-        """A small document with a non-ASCII text, as exports have."""
-        return {"person": {"name": person.name}, "commitments": [{"text": "Pasear al perro 🐕"}]}
-
-
 async def test_export_is_a_json_document(chat: Chat) -> None:
-    uow, clock = InMemoryUnitOfWorkFactory(chat.store), chat.services.clock
-    services = replace(chat.services, privacy=ExportOf(uow, clock, chat.messenger))
     await chat.say(ANA, "/start")
+    await chat.say(ANA, "/commit 21:00 Pasear al perro 🐕")
 
-    [document] = await Conversation(services).command(
-        ANA, "export", [], "", PRIVATE_ANA, LinkSurface()
-    )
+    [document] = await chat.say(ANA, "/export")
 
     assert isinstance(document, Document)
     assert document.filename == EXPORT_FILE_NAME
     assert document.caption == text("en", "export_caption")
-    assert json.loads(document.data.decode("utf-8")) == {
-        "person": {"name": "Ana"},
-        "commitments": [{"text": "Pasear al perro 🐕"}],
-    }
+    exported = json.loads(document.data.decode("utf-8"))
+    assert exported["profile"]["name"] == "Ana"
+    assert [c["text"] for c in exported["commitments"]] == ["Pasear al perro 🐕"]
+    assert "Pasear al perro 🐕".encode() in document.data  # UTF-8 as it is, not \u escapes
 
 
 async def test_export_is_refused_in_a_group(chat: Chat) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from sqlalchemy import update
+
+from bot.db.models import PersonRow
 from bot.domain import actions
 from bot.domain.dispatch import TickReport
 from bot.domain.models import NudgeStatus
@@ -281,7 +283,7 @@ async def test_person_without_chat_fails_instead_of_looping(world: World) -> Non
     world.clock.set(local(MADRID, 2026, 6, 10, 20, 0))
     commitment = await world.commit(ana, "call mum", time(21))
     # A person known only on another transport has no Telegram chat.
-    world.store.people[ana.id] = replace(world.store.people[ana.id], chat_id=None)
+    await world.write(update(PersonRow).where(PersonRow.id == ana.id).values(chat_id=None))
     world.clock.set(local(MADRID, 2026, 6, 10, 21, 0))
     assert await world.dispatcher.tick() == TickReport(planned=1, failed=1)
     assert world.nudges_of(commitment.id)[0].status == NudgeStatus.FAILED

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from sqlalchemy import update
 
+from bot.db.models import NudgeRow
 from bot.domain import actions
 from bot.domain.errors import AlreadyAnswered, NotAPartner, NotYours, StaleButton
 from bot.domain.models import Commitment, Nudge, NudgeStatus, Pending, Person
@@ -329,9 +331,12 @@ async def test_noticed_before_the_partner_message_is_recorded_edits_the_pressed_
     commitment, nudge = await nudged(world, ana)
     await world.nudges.answer(ana, nudge.id, True, original(nudge))
     told = world.messenger.to(GROUP)[-1]
-    async with world.uow() as tx:  # as if the news were on the phone, not yet recorded
-        tx.nudges._write(nudge.id, partner_chat_id=None, partner_message_id=None)
-        await tx.commit()
+    # As if the news were on the phone, not yet recorded.
+    await world.write(
+        update(NudgeRow)
+        .where(NudgeRow.id == nudge.id)
+        .values(partner_chat_id=None, partner_message_id=None)
+    )
 
     await world.nudges.notice(ben, nudge.id, told.ref)
 
@@ -502,9 +507,12 @@ async def test_a_press_before_the_send_is_recorded_answers_and_edits_the_pressed
     ana, _ = await world.couple()
     _, nudge = await nudged(world, ana)
     on_phone = original(nudge)
-    async with world.uow() as tx:  # the message is on the phone, its send not yet committed
-        tx.nudges._write(nudge.id, status=NudgeStatus.SENDING, chat_id=None, message_id=None)
-        await tx.commit()
+    # The message is on the phone, its send not yet committed.
+    await world.write(
+        update(NudgeRow)
+        .where(NudgeRow.id == nudge.id)
+        .values(status=NudgeStatus.SENDING.value, chat_id=None, message_id=None)
+    )
 
     await world.nudges.answer(ana, nudge.id, True, on_phone)
 

@@ -390,7 +390,7 @@ async def test_a_stranger_cannot_answer_a_private_question(world: World) -> None
     with pytest.raises(NotAPartner):
         await world.checkins.choose(carl, Choice(checkin.id, "trust", 1))
 
-    assert world.store.answers == {} and world.messenger.to(303) == []
+    assert world.store.answers == [] and world.messenger.to(303) == []
 
 
 # -- the reminder ---------------------------------------------------------------------------

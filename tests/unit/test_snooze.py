@@ -7,6 +7,7 @@ from datetime import UTC, date, time, timedelta
 
 import pytest
 
+from bot.db.uow import SqlUnitOfWork, SqlUnitOfWorkFactory
 from bot.domain.dispatch import TickReport
 from bot.domain.errors import AlreadyAnswered, NotYours, StaleButton
 from bot.domain.holidays import HolidayService
@@ -15,7 +16,6 @@ from bot.domain.nudging import NudgeService
 from bot.domain.ports import Button, Outgoing, Sent
 from bot.domain.progress import rate_between
 from bot.texts import text
-from tests.fakes import InMemoryUnitOfWork, InMemoryUnitOfWorkFactory
 from tests.unit.conftest import MADRID, World, local
 
 
@@ -273,7 +273,7 @@ class MeanwhileFactory:
     what another task (the dispatcher) commits while a press is being handled."""
 
     def __init__(
-        self, inner: InMemoryUnitOfWorkFactory, at: int, meanwhile: Callable[[], Awaitable[None]]
+        self, inner: SqlUnitOfWorkFactory, at: int, meanwhile: Callable[[], Awaitable[None]]
     ) -> None:
         self._inner, self._at, self._meanwhile = inner, at, meanwhile
         self.made = 0
@@ -285,12 +285,10 @@ class MeanwhileFactory:
 
 
 class _Meanwhile:
-    def __init__(
-        self, inner: InMemoryUnitOfWork, hook: Callable[[], Awaitable[None]] | None
-    ) -> None:
+    def __init__(self, inner: SqlUnitOfWork, hook: Callable[[], Awaitable[None]] | None) -> None:
         self._inner, self._hook = inner, hook
 
-    async def __aenter__(self) -> InMemoryUnitOfWork:
+    async def __aenter__(self) -> SqlUnitOfWork:
         if self._hook is not None:
             await self._hook()
         return await self._inner.__aenter__()

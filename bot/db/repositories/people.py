@@ -26,6 +26,12 @@ def _couple(row: CoupleRow) -> Couple:
     return Couple(row.id, row.partner_a_id, row.partner_b_id, row.group_chat_id)
 
 
+def slot_from_row(row: CoupleRow) -> CheckinSlot:
+    return CheckinSlot(
+        row.checkin_weekday, row.checkin_time, row.checkin_timezone, row.checkin_next_at
+    )
+
+
 def _invite(row: InviteRow) -> Invite:
     return Invite(
         row.code, row.inviter_id, row.created_at, row.expires_at, row.used_at, row.used_by
@@ -164,9 +170,7 @@ class SqlCouples(Repository):
     async def slot(self, couple_id: int) -> CheckinSlot:
         row = await self._session.get(CoupleRow, couple_id, populate_existing=True)
         assert row is not None
-        return CheckinSlot(
-            row.checkin_weekday, row.checkin_time, row.checkin_timezone, row.checkin_next_at
-        )
+        return slot_from_row(row)
 
     async def set_slot(self, couple_id: int, slot: CheckinSlot) -> None:
         await self._set(
