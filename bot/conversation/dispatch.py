@@ -132,6 +132,8 @@ PRESSES: dict[str, Press] = {
     actions.KEEP_DATA: privacy.keep_data,
     actions.UNPAIR: privacy.confirm_unpair,
     actions.KEEP_COUPLE: privacy.keep_couple,
+    actions.JOIN: people.accept_invitation,
+    actions.NOT_NOW: people.decline_invitation,
 }
 
 

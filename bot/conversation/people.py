@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.conversation.replies import Reply, Request, Surface, Where, explain, with_hint
+from bot.conversation.replies import Pressed, Reply, Request, Surface, Where, explain, with_hint
+from bot.domain.actions import Action
 from bot.domain.errors import KeptError
 from bot.domain.models import Person
+from bot.domain.pairing import Joined
 from bot.domain.people import Identity
-from bot.domain.ports import Outgoing
+from bot.domain.ports import Outgoing, Sent
 from bot.domain.schedule import valid_zone
 from bot.texts import language_for, text
+from bot.views.pairing import invitation_opened, invitation_to_forward, paired_message
 from bot.wiring import Services
 
 # The payloads of /start: an invitation link, and a check-in question answered in words.
@@ -26,43 +29,75 @@ async def start(
         # Not known yet, maybe: the client's language, as for anyone else in a group.
         return [Outgoing(text(language_for(who.language_code), "private_only"))]
     person, new = await s.people.start(who)
+    payload = args[0] if args else ""
+    if payload.lower().startswith(JOIN_PREFIX):
+        return await _invitation(s, person, new, payload[len(JOIN_PREFIX) :], surface)
+    try:
+        follow_up = await _words_payload(s, person, payload)
+    except KeptError as error:
+        follow_up = [explain(person.language, error)]
+    return [Outgoing(_greeting(person, new, surface)), *follow_up]
+
+
+def _greeting(person: Person, new: bool, surface: Surface) -> str:
+    if not new:
+        return text(person.language, "welcome_back", name=person.name)
+    welcome = text(person.language, "welcome", name=person.name, timezone=person.timezone)
+    return with_hint(welcome, person.language, surface)
+
+
+async def _invitation(
+    s: Services, person: Person, new: bool, code: str, surface: Surface
+) -> list[Reply]:
+    """An invitation link opened: not yet a yes. The invited partner sees who invites them
+    and chooses; someone new is greeted as someone invited, not told how to invite."""
+    try:
+        inviter = await s.pairing.offer(person, code)
+    except KeptError as error:
+        return [Outgoing(_greeting(person, new, surface)), explain(person.language, error)]
     greeting = (
-        with_hint(
-            text(person.language, "welcome", name=person.name, timezone=person.timezone),
-            person.language,
-            surface,
-        )
+        text(person.language, "welcome_invited", name=person.name)
         if new
         else text(person.language, "welcome_back", name=person.name)
     )
-    payload = args[0] if args else ""
-    try:
-        follow_up = await _start_payload(s, person, payload)
-    except KeptError as error:
-        follow_up = [explain(person.language, error)]
-    return [Outgoing(greeting), *follow_up]
+    return [Outgoing(greeting), invitation_opened(person, inviter)]
 
 
-async def _start_payload(s: Services, person: Person, payload: str) -> list[Reply]:
-    if payload.lower().startswith(JOIN_PREFIX):
-        return [await _join(s, person, payload[len(JOIN_PREFIX) :])]
+async def _words_payload(s: Services, person: Person, payload: str) -> list[Reply]:
+    """/start words-<id>: a check-in question answered in words, from the group's link."""
     number = payload[len(WORDS_PREFIX) :]
     if payload.startswith(WORDS_PREFIX) and _ascii_digits(number):
         return [await s.checkins.start_words(person, int(number[:18]))]
     return []
 
 
-async def _join(s: Services, person: Person, code: str) -> Outgoing:
-    joined = await s.pairing.join(person, code)
-    paired = text(person.language, "paired_you", partner=joined.inviter.name)
-    return Outgoing(f"{paired}\n\n{text(person.language, 'paired_hint')}")
+def _joined_reply(person: Person, joined: Joined) -> Outgoing:
+    inviter = joined.inviter
+    return Outgoing(paired_message(person.language, inviter.name, joined.slot, inviter.timezone))
+
+
+async def accept_invitation(
+    s: Services, person: Person, press: Action, pressed: Sent | None
+) -> Pressed:
+    """The Join button under an invitation opened by its link."""
+    joined = await s.pairing.accept(person, int(press.arg))
+    return Pressed("", edit=_joined_reply(person, joined))
+
+
+async def decline_invitation(
+    s: Services, person: Person, press: Action, pressed: Sent | None
+) -> Pressed:
+    """The Not now button: nothing changes, nobody is told (and a second press says the same)."""
+    await s.pairing.decline(person)
+    return Pressed("", edit=Outgoing(text(person.language, "invite_not_now")))
 
 
 async def join(s: Services, person: Person, request: Request) -> list[Reply]:
     """/join <code>."""
     if not request.args:
         return [Outgoing(text(person.language, "join_usage"))]
-    return [await _join(s, person, " ".join(request.args))]
+    # Typing a code is itself the choice: it joins at once.
+    return [_joined_reply(person, await s.pairing.join(person, " ".join(request.args)))]
 
 
 async def timezone(s: Services, person: Person, request: Request) -> list[Reply]:
@@ -89,7 +124,7 @@ async def pair(s: Services, person: Person, request: Request) -> list[Reply]:
     link = request.surface.invite_link(invite.code)
     if link is None:
         return [Outgoing(text(person.language, "pair_invite_code", code=invite.code))]
-    return [Outgoing(text(person.language, "pair_invite", link=link, code=invite.code))]
+    return [*invitation_to_forward(person.language, person.name, link, invite.code)]
 
 
 async def link(s: Services, person: Person, request: Request) -> list[Reply]:

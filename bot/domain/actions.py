@@ -24,6 +24,9 @@ KEEP_WORDS = "kw"
 SMALLER = "st"
 FORGET = "fy"
 KEEP_DATA = "fx"
+# An invitation opened by its link: join, or not now; the argument is the inviter's id.
+JOIN = "jy"
+NOT_NOW = "jn"
 # /unpair: end the couple, or stay paired; the argument is the couple's id.
 UNPAIR = "uy"
 KEEP_COUPLE = "ux"
@@ -52,6 +55,8 @@ CHORE_VERBS = frozenset(
 )
 
 _WITH_ID = {
+    JOIN,
+    NOT_NOW,
     CHORE_ADD,
     CHORE_SWAP,
     CHORE_WHO,

@@ -61,6 +61,12 @@ class InviteExpired(KeptError):
     key = "error_invite_expired"
 
 
+class InviteNotWaiting(KeptError):
+    """A Join press with no invitation shown and unanswered (answered, replaced, or forged)."""
+
+    key = "error_invite_not_waiting"
+
+
 class OwnInvite(KeptError):
     """Someone tried to join their own invitation."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.domain import actions
@@ -15,6 +15,7 @@ from bot.domain.errors import (
     AlreadyPaired,
     InviteExpired,
     InviteNotFound,
+    InviteNotWaiting,
     InviterPaired,
     InviteUsed,
     NotAPartner,
@@ -24,7 +25,7 @@ from bot.domain.errors import (
     PartnerElsewhere,
     UnpairNotAwaited,
 )
-from bot.domain.models import Couple, Invite, Pending, Person
+from bot.domain.models import CheckinSlot, Couple, Invite, Pending, Person
 from bot.domain.notify import notify
 from bot.domain.ports import (
     Button,
@@ -36,12 +37,16 @@ from bot.domain.ports import (
 )
 from bot.domain.privacy import end_couple
 from bot.texts import text
+from bot.views.pairing import paired_message
 
 log = logging.getLogger(__name__)
 
 INVITE_LIFETIME = timedelta(hours=48)
 # The pending step while the /unpair confirmation waits for its button.
 UNPAIR = "unpair"
+# The pending step while an invitation opened by its link waits for Join or Not now; the code
+# stays here, on the server, so a Join button can never name a code of its own.
+INVITED = "invited"
 # No 0/O or 1/I/L: codes are read aloud and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -59,11 +64,12 @@ def normalise_code(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Joined:
-    """The outcome of a successful join."""
+    """The outcome of a successful join, with the couple's first weekly check-in."""
 
     couple: Couple
     inviter: Person
     joiner: Person
+    slot: CheckinSlot
 
 
 @dataclass(frozen=True)
@@ -102,15 +108,39 @@ class PairingService:
             await uow.commit()
             return invite
 
+    async def offer(self, person: Person, raw_code: str) -> Person:
+        """An invitation opened by its link: check it as a join would, remember it for the
+        Join button, and return who invites. Nothing is paired and nobody is told."""
+        code = normalise_code(raw_code)
+        async with self._uow() as uow:
+            invite = await self._usable_invite(uow, person, code)
+            inviter = await _free_inviter(uow, invite)
+            offered = Pending(INVITED, {"code": code, "inviter": inviter.id})
+            await uow.people.set_pending(person.id, offered)
+            await uow.commit()
+        return inviter
+
+    async def accept(self, person: Person, inviter_id: int) -> Joined:
+        """The Join button: join by the code this person was shown, if it is still waiting."""
+        pending = person.pending
+        if pending is None or pending.kind != INVITED or pending.data["inviter"] != inviter_id:
+            raise InviteNotWaiting()
+        return await self.join(person, str(pending.data["code"]))
+
+    async def decline(self, person: Person) -> None:
+        """The Not now button: forget the invitation shown; the inviter hears nothing, and a
+        second press finds nothing to forget."""
+        if person.pending is None or person.pending.kind != INVITED:
+            return
+        async with self._uow() as uow:
+            await uow.people.set_pending(person.id, None)
+            await uow.commit()
+
     async def join(self, person: Person, raw_code: str) -> Joined:
         """Join the couple of the invitation's author, and tell them both."""
         async with self._uow() as uow:
             invite = await self._usable_invite(uow, person, normalise_code(raw_code))
-            inviter = await uow.people.get(invite.inviter_id)
-            if inviter is None:
-                raise InviteNotFound()
-            if inviter.couple_id is not None:
-                raise InviterPaired()
+            inviter = await _free_inviter(uow, invite)
             couple = await uow.couples.add(inviter.id, person.id)
             slot = await uow.couples.slot(couple.id)
             first = next_slot(slot, inviter.timezone, self._clock.now())
@@ -118,9 +148,12 @@ class PairingService:
             await uow.people.set_couple(inviter.id, couple.id)
             await uow.people.set_couple(person.id, couple.id)
             await uow.invites.mark_used(invite.code, person.id, self._clock.now())
+            if person.pending is not None and person.pending.kind == INVITED:
+                await uow.people.set_pending(person.id, None)
             await uow.commit()
-        await self._tell_paired(inviter, person)
-        return Joined(couple, inviter, person)
+        joined = Joined(couple, inviter, person, replace(slot, next_at=first))
+        await self._tell_paired(joined)
+        return joined
 
     async def _usable_invite(self, uow: UnitOfWork, person: Person, code: str) -> Invite:
         invite = await uow.invites.get(code) if code else None
@@ -135,11 +168,13 @@ class PairingService:
             raise InviteExpired()
         return invite
 
-    async def _tell_paired(self, inviter: Person, joiner: Person) -> None:
-        message = text(inviter.language, "paired_you", partner=joiner.name)
-        hint = text(inviter.language, "paired_hint")
+    async def _tell_paired(self, joined: Joined) -> None:
+        inviter = joined.inviter
+        message = paired_message(
+            inviter.language, joined.joiner.name, joined.slot, inviter.timezone
+        )
         # The couple exists already; failing the joiner's /join over this would mislead them.
-        await notify(self._messenger, inviter, Outgoing(f"{message}\n\n{hint}"), "they are paired")
+        await notify(self._messenger, inviter, Outgoing(message), "they are paired")
 
     async def link(self, person: Person, group_chat_id: int) -> Linked:
         """Link a group chat to the couple of the person who sent /link there."""
@@ -235,6 +270,16 @@ async def _awaiting_unpair(uow: UnitOfWork, person: Person, couple_id: int) -> C
     if couple is None or not couple.has(person.id):
         raise UnpairNotAwaited()
     return couple
+
+
+async def _free_inviter(uow: UnitOfWork, invite: Invite) -> Person:
+    """The invitation's author, if they can still form a couple."""
+    inviter = await uow.people.get(invite.inviter_id)
+    if inviter is None:
+        raise InviteNotFound()
+    if inviter.couple_id is not None:
+        raise InviterPaired()
+    return inviter
 
 
 async def _refuse_if_paired(uow: UnitOfWork, person: Person) -> None:

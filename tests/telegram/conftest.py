@@ -341,10 +341,17 @@ class Kept:
 
     async def pair_code(self, user: TgUser) -> str:
         """The code of a fresh invitation from /pair."""
-        reply = self.only_reply(await self.send(user, "/pair"), user.id)
-        found = INVITE_LINK.search(reply.text)
-        assert found, reply.text
+        invitation, _ = self.invitation(await self.send(user, "/pair"), user.id)
+        found = INVITE_LINK.search(invitation.text)
+        assert found, invitation.text
         return found.group(1)
+
+    @classmethod
+    def invitation(cls, calls: list[Call], chat_id: int) -> tuple[Call, Call]:
+        """/pair's two messages: the invitation to forward, then the word on what comes next."""
+        assert [c.method for c in calls] == ["sendMessage", "sendMessage"], calls
+        assert {c.chat_id for c in calls} == {chat_id}
+        return calls[0], calls[1]
 
     async def paired(self, a: TgUser = ANA, b: TgUser = BEN) -> None:
         """Two people who started and paired."""

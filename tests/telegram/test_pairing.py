@@ -23,8 +23,11 @@ from tests.telegram.conftest import (
 async def test_pair_gives_a_deep_link_and_the_code(kept: Kept) -> None:
     await kept.start(ANA)
 
-    reply = kept.only_reply(await kept.send(ANA, "/pair"), ANA.id)
+    reply, next_step = kept.invitation(await kept.send(ANA, "/pair"), ANA.id)
 
+    # The first is written to Ben, to be forwarded as it is; the second is for Ana.
+    assert reply.text.startswith("💌 Ana invites you to Kept")
+    assert next_step.text.startswith("Forward the message above to your partner")
     found = INVITE_LINK.search(reply.text)
     assert found, reply.text
     code = found.group(1)
@@ -43,15 +46,24 @@ async def test_second_person_joins_from_the_link_and_both_are_told(kept: Kept) -
     await kept.start(ANA)
     code = await kept.pair_code(ANA)
 
-    calls = await kept.send(BEN, f"/start join-{code}")
+    opened = await kept.send(BEN, f"/start join-{code}")
 
-    to_ben = kept.sent(calls, BEN.id)
+    # Opening the link shows who invites; nothing is paired and Ana hears nothing yet.
+    assert [c.chat_id for c in opened] == [BEN.id, BEN.id]
+    assert opened[0].text == "Hello Ben 🌱 I'm Kept. Here is the invitation you opened:"
+    assert opened[1].text.startswith("💌 Ana has invited you to Kept.")
+    assert [b["text"] for row in opened[1].buttons for b in row] == ["🤝 Join", "Not now"]
+    assert await kept.couple(ANA) is None
+
+    calls = await kept.press(BEN, opened[1].callback_data[0], opened[1])
+
+    [edit] = [c for c in calls if c.method == "editMessageText"]
     to_ana = kept.sent(calls, ANA.id)
-    assert len(calls) == 3 and len(to_ben) == 2 and len(to_ana) == 1
-    assert to_ben[0].text.startswith("Hello Ben")
-    assert to_ben[1].text.startswith("You and Ana are now paired")
-    assert to_ana[0].text.startswith("You and Ben are now paired")
-    assert "/link" in to_ana[0].text and "/link" in to_ben[1].text
+    assert edit.chat_id == BEN.id and edit.text.startswith("You and Ana are now paired")
+    assert len(to_ana) == 1 and to_ana[0].text.startswith("You and Ben are now paired")
+    assert kept.sent(calls, BEN.id) == []
+    for told in (edit, to_ana[0]):
+        assert "/link" in told.text and "on Sunday at 19:00 (UTC)" in told.text
     ana, ben = await kept.must(ANA), await kept.must(BEN)
     couple = await kept.couple(ANA)
     assert couple is not None and ana.couple_id == ben.couple_id == couple.id
@@ -107,11 +119,12 @@ async def test_join_with_a_used_code_is_refused(kept: Kept) -> None:
 async def test_a_third_person_following_a_used_link_is_refused(kept: Kept) -> None:
     await kept.start(ANA, BEN)
     code = await kept.pair_code(ANA)
-    await kept.send(BEN, f"/start join-{code}")
+    await kept.send(BEN, f"/join {code}")
     before = await kept.snapshot(ANA, BEN, codes=(code,))
 
     calls = await kept.send(CARL, f"/start join-{code}")
 
+    # Refused before any choice is shown: the generic welcome, then why.
     assert [c.chat_id for c in calls] == [CARL.id, CARL.id]
     assert calls[0].text.startswith("Hello Carl")
     assert calls[1].text.startswith("That code has already been used.")
@@ -390,3 +403,24 @@ async def test_stay_paired_keeps_the_couple_and_others_cannot_confirm(kept: Kept
     assert kept.only_toast(late) == UNPAIR_STALE and kept.sent(late) == []
     assert await kept.couple(ANA) == await kept.couple(BEN) == couple
     assert await kept.pending(ANA) is None
+
+
+async def test_not_now_pressed_twice_changes_nothing_and_tells_ana_nothing(kept: Kept) -> None:
+    await kept.start(ANA, BEN)
+    code = await kept.pair_code(ANA)
+    before = await kept.snapshot(ANA, BEN, codes=(code,))
+    offer = kept.sent(await kept.send(BEN, f"/start join-{code}"), BEN.id)[1]
+    join, not_now = offer.callback_data
+
+    first = await kept.press(BEN, not_now, offer)
+    second = await kept.press(BEN, not_now, offer)
+    late = await kept.press(BEN, join, offer)
+
+    for calls in (first, second):
+        [edit] = [c for c in calls if c.method == "editMessageText"]
+        assert edit.chat_id == BEN.id and edit.text.startswith("That's all right.")
+        assert kept.sent(calls) == []
+    assert kept.only_toast(late).startswith("This invitation isn't waiting for an answer")
+    # As before the link was opened: the shown invitation is forgotten, nothing else moved.
+    assert await kept.snapshot(ANA, BEN, codes=(code,)) == before
+    assert await kept.couple(ANA) is None

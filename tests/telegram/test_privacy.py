@@ -351,7 +351,8 @@ async def test_after_forget_the_partner_carries_on_alone(kept: Kept) -> None:
     # The old group check-in's buttons are stale now, and Ben is free to pair again.
     stale = kept.only_toast(await kept.press(BEN, checkin.callback_data[0], checkin))
     assert stale == "This choice is no longer open. /today shows what's open now."
-    assert "start=join-" in kept.only_reply(await kept.send(BEN, "/pair"), BEN.id).text
+    invitation, _ = kept.invitation(await kept.send(BEN, "/pair"), BEN.id)
+    assert "start=join-" in invitation.text
 
 
 async def test_forget_confirmed_twice_or_after_coming_back_is_refused(kept: Kept) -> None:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.config import Settings
+from bot.domain import actions
 from bot.domain.models import NudgeStatus
 from bot.telegram.messenger import TelegramMessenger
 from bot.texts import CATALOGUES, text
@@ -147,11 +148,23 @@ async def a_spanish_couple(walk: Walk) -> None:
 
     assert (await walk.reply(BEN, "/join")).text.startswith("Envía el código")
     assert (await walk.reply(BEN, "/join ZZZZ9999")).text.startswith("No conozco ese código")
-    invite = await walk.reply(ANA, "/pair")
+    invite, next_step = kept.invitation(await walk.send(ANA, "/pair"), ANA.id)
+    assert invite.text.startswith("💌 Ana te invita a Kept")
+    assert next_step.text.startswith("Reenvía el mensaje de arriba")
     code = invite.text.split("/join ")[1].split()[0]
     assert (await walk.reply(ANA, f"/join {code}")).text.startswith("Es tu propia invitación")
-    joined = await walk.send(BEN, f"/join {code}")
-    assert {c.chat_id for c in kept.sent(joined)} == {ANA.id, BEN.id}
+    # Ben opens the link: he sees who invites him and chooses; nothing is paired before.
+    opened = kept.sent(await walk.send(BEN, f"/start join-{code}"), BEN.id)
+    assert [c.text.split("\n")[0] for c in opened] == [
+        "Hola de nuevo, Ben. /today muestra las promesas de hoy; /help, todo lo demás.",
+        "💌 Ana te invita a Kept.",
+    ]
+    assert await kept.couple(ANA) is None
+    [join] = walk.data(opened[1], actions.JOIN)
+    joined = await walk.press(BEN, join, opened[1])
+    [to_ana] = kept.sent(joined, ANA.id)
+    assert to_ana.text.startswith("Ya estás en pareja con Ben en Kept 🤝")
+    assert "cada domingo a las 19:00 (Europe/Madrid)" in to_ana.text
     assert (await kept.couple(ANA)) is not None
 
     assert (await walk.reply(ANA, "/link")).text.startswith("Eso funciona en un chat de grupo")
@@ -586,7 +599,8 @@ async def test_forgetting_speaks_spanish(kept: Kept, settings: Settings) -> None
     assert told.text.startswith("Ana ha decidido borrar sus datos de Kept")
     stale = await walk.press(ANA, again.callback_data[0], again)
     assert kept.toasts(stale) == [text("es", "error_forget_stale")]
-    assert (await walk.reply(BEN, "/pair")).text.startswith("Aquí tienes tu invitación")
+    invite, _ = kept.invitation(await walk.send(BEN, "/pair"), BEN.id)
+    assert invite.text.startswith("💌 Ben te invita a Kept")
 
     walk.assert_spanish()
 

@@ -25,7 +25,7 @@ from bot.domain import actions
 from bot.domain.commitments import COMMIT_TIME, days_label, days_question
 from bot.domain.models import Person
 from bot.domain.people import Identity
-from bot.domain.ports import Outgoing, Sent
+from bot.domain.ports import Button, Outgoing, Sent
 from bot.domain.privacy import EXPORT_FILE_NAME
 from bot.domain.schedule import EVERY_DAY
 from bot.texts import text
@@ -37,6 +37,7 @@ from tests.unit.conftest import START
 ANA = Identity(101, "Ana", "en")
 BEN = Identity(202, "Ben", "en")
 STRANGER = Identity(303, "Sol", "es")
+LUCIA = Identity(404, "Lucía", "es-AR")
 GROUP_ID = -1005550000
 PRIVATE_ANA = Where(ANA.chat_id, group=False)
 GROUP = Where(GROUP_ID, group=True)
@@ -209,10 +210,13 @@ async def test_a_domain_refusal_becomes_its_text(chat: Chat) -> None:
 async def test_pair_gives_a_link_when_the_transport_has_links(chat: Chat) -> None:
     await chat.say(ANA, "/start")
 
-    [invitation] = texts(await chat.say(ANA, "/pair", surface=LinkSurface()))
+    invitation, next_step = texts(await chat.say(ANA, "/pair", surface=LinkSurface()))
 
     [code] = chat.store.invites
-    assert invitation == text("en", "pair_invite", link=LINK + code, code=code)
+    # Written to the partner, to be forwarded as it is; then a word for Ana alone.
+    assert invitation == text("en", "pair_invite", inviter="Ana", link=LINK + code, code=code)
+    assert invitation.startswith("💌 Ana invites you") and "Send your partner" not in invitation
+    assert next_step == text("en", "pair_invite_next")
 
 
 async def test_pair_gives_a_typed_code_when_the_transport_has_no_links(chat: Chat) -> None:
@@ -225,19 +229,77 @@ async def test_pair_gives_a_typed_code_when_the_transport_has_no_links(chat: Cha
     assert LINK not in invitation
 
 
-async def test_start_with_an_invitation_greets_then_pairs(chat: Chat) -> None:
+async def test_an_invitation_link_shows_who_invites_and_pairs_only_on_join(chat: Chat) -> None:
+    await chat.say(ANA, "/start")
+    code = await _invite_code(chat, ANA)
+    chat.messenger.sent.clear()
+
+    greeting, offer = await chat.say(BEN, f"/start join-{code}")
+
+    assert isinstance(greeting, Outgoing) and isinstance(offer, Outgoing)
+    assert greeting.text == text("en", "welcome_invited", name="Ben")
+    assert offer.text == text("en", "invite_offer", inviter="Ana")
+    join, not_now = _buttons(offer)
+    assert (join.label, not_now.label) == (text("en", "btn_join"), text("en", "btn_not_now"))
+    assert chat.store.couples == {} and chat.messenger.sent == []
+
+    pressed = await chat.conversation.press(BEN, join.action, Sent(BEN.chat_id, 7))
+
+    ana, ben = await chat.person(ANA), await chat.person(BEN)
+    assert ana.couple_id is not None and ana.couple_id == ben.couple_id
+    assert pressed.edit is not None and pressed.send == ()
+    assert pressed.edit.text.startswith(text("en", "paired_you", partner="Ana"))
+    assert "Sunday at 19:00 (UTC)" in pressed.edit.text  # the weekly slot, said once
+    [told] = chat.messenger.sent
+    assert told.chat_id == ANA.chat_id and "Ben" in told.message.text
+
+
+async def test_not_now_tells_the_inviter_nothing_and_twice_is_the_same(chat: Chat) -> None:
+    await chat.say(ANA, "/start")
+    code = await _invite_code(chat, ANA)
+    chat.messenger.sent.clear()
+    _, offer = await chat.say(BEN, f"/start join-{code}")
+    assert isinstance(offer, Outgoing)
+    join, not_now = _buttons(offer)
+
+    first = await chat.conversation.press(BEN, not_now.action, Sent(BEN.chat_id, 7))
+    second = await chat.conversation.press(BEN, not_now.action, Sent(BEN.chat_id, 7))
+    late_join = await chat.conversation.press(BEN, join.action, Sent(BEN.chat_id, 7))
+
+    said = Pressed("", edit=Outgoing(text("en", "invite_not_now")))
+    assert first == second == said
+    assert late_join == Pressed(text("en", "error_invite_not_waiting"))
+    assert chat.store.couples == {} and chat.messenger.sent == []
+    assert chat.store.invites[code].used_at is None
+
+
+async def test_an_invitation_link_in_spanish(chat: Chat) -> None:
     await chat.say(ANA, "/start")
     code = await _invite_code(chat, ANA)
 
+    greeting, offer = await chat.say(LUCIA, f"/start join-{code}")
+
+    assert isinstance(greeting, Outgoing) and isinstance(offer, Outgoing)
+    assert greeting.text == text("es", "welcome_invited", name="Lucía")
+    assert offer.text == text("es", "invite_offer", inviter="Ana")
+    join, _ = _buttons(offer)
+    pressed = await chat.conversation.press(LUCIA, join.action, Sent(LUCIA.chat_id, 7))
+    assert pressed.edit is not None
+    assert "cada domingo a las 19:00 (UTC)" in pressed.edit.text
+
+
+async def test_an_old_invitation_opened_after_the_couple_formed_is_refused(chat: Chat) -> None:
+    await chat.say(ANA, "/start")
+    code = await _invite_code(chat, ANA)
+    await chat.say(BEN, "/start")
+    await chat.say(BEN, f"/join {code}")
+
     replies = texts(await chat.say(BEN, f"/start join-{code}"))
 
-    paired = text("en", "paired_you", partner="Ana")
     assert replies == [
-        text("en", "welcome", name="Ben", timezone="UTC"),
-        f"{paired}\n\n{text('en', 'paired_hint')}",
+        text("en", "welcome_back", name="Ben"),
+        text("en", "error_already_paired", partner="Ana"),
     ]
-    ana, ben = await chat.person(ANA), await chat.person(BEN)
-    assert ana.couple_id is not None and ana.couple_id == ben.couple_id
 
 
 async def test_start_with_a_bad_invitation_greets_then_explains(chat: Chat) -> None:
@@ -403,6 +465,11 @@ async def test_export_is_refused_in_a_group(chat: Chat) -> None:
     assert texts(await chat.say(ANA, "/export", GROUP)) == [text("en", "private_only")]
 
 
+def _buttons(offer: Outgoing) -> tuple[Button, ...]:
+    [row] = offer.buttons
+    return row
+
+
 async def _invite_code(chat: Chat, who: Identity) -> str:
     await chat.say(who, "/pair", surface=PlainSurface())
     [code] = chat.store.invites
@@ -412,7 +479,8 @@ async def _invite_code(chat: Chat, who: Identity) -> str:
 async def _linked_couple(chat: Chat) -> None:
     await chat.say(ANA, "/start")
     code = await _invite_code(chat, ANA)
-    await chat.say(BEN, f"/start join-{code}")
+    await chat.say(BEN, "/start")
+    await chat.say(BEN, f"/join {code}")
     linked = texts(await chat.say(ANA, "/link", GROUP))
     assert linked == [text("en", "link_done", a="Ana", b="Ben")]
     chat.messenger.sent.clear()

@@ -10,6 +10,7 @@ from bot.domain.errors import (
     AlreadyPaired,
     InviteExpired,
     InviteNotFound,
+    InviteNotWaiting,
     InviterPaired,
     InviteUsed,
     NotAPartner,
@@ -17,7 +18,7 @@ from bot.domain.errors import (
     OwnInvite,
     PartnerElsewhere,
 )
-from bot.domain.pairing import CODE_ALPHABET, CODE_LENGTH
+from bot.domain.pairing import CODE_ALPHABET, CODE_LENGTH, INVITED
 from bot.texts import text
 from tests.unit.conftest import World
 
@@ -57,8 +58,13 @@ async def test_join_pairs_both_and_tells_the_inviter(world: World) -> None:
     assert (used.used_by, used.used_at) == (ben.id, world.clock.now())
     (told,) = world.messenger.sent
     assert told.chat_id == 101
-    assert told.message.text == (
-        text("en", "paired_you", partner="Ben") + "\n\n" + text("en", "paired_hint")
+    # Who, then the weekly check-in's default slot in the inviter's zone, then what next.
+    assert told.message.text == "\n\n".join(
+        (
+            text("en", "paired_you", partner="Ben"),
+            text("en", "paired_checkin_slot", day="Sunday", time="19:00", timezone="Europe/Madrid"),
+            text("en", "paired_hint"),
+        )
     )
 
 
@@ -215,3 +221,85 @@ async def test_link_refuses_the_unpaired_and_another_couples_group(world: World)
     assert ana.couple_id is not None and dana.couple_id is not None
     assert world.store.couples[ana.couple_id].group_chat_id == -500
     assert world.store.couples[dana.couple_id].group_chat_id is None
+
+
+async def test_an_opened_invitation_pairs_nobody_and_tells_nobody_until_join(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+
+    inviter = await world.pairing.offer(ben, invite.code.lower())
+
+    assert inviter.id == ana.id and inviter.name == "Ana"
+    assert world.store.couples == {} and world.messenger.sent == []
+    assert world.store.invites[invite.code].used_at is None
+    shown = world.fresh(ben).pending
+    assert shown is not None and shown.kind == INVITED
+
+    joined = await world.pairing.accept(world.fresh(ben), ana.id)
+
+    assert world.fresh(ana).couple_id == world.fresh(ben).couple_id == joined.couple.id
+    assert world.fresh(ben).pending is None
+    assert [m.chat_id for m in world.messenger.sent] == [101]
+
+
+async def test_not_now_changes_nothing_tells_nobody_and_may_be_pressed_twice(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    await world.pairing.offer(ben, invite.code)
+    before = (world.store.couples, world.store.invites)
+
+    await world.pairing.decline(world.fresh(ben))
+    await world.pairing.decline(world.fresh(ben))
+
+    assert (world.store.couples, world.store.invites) == before
+    assert world.fresh(ben).pending is None and world.messenger.sent == []
+    # Join after Not now finds nothing waiting; the link, opened again, still works.
+    with pytest.raises(InviteNotWaiting):
+        await world.pairing.accept(world.fresh(ben), ana.id)
+    assert world.store.couples == {}
+    await world.pairing.offer(ben, invite.code)
+    await world.pairing.accept(world.fresh(ben), ana.id)
+    assert len(world.store.couples) == 1
+
+
+async def test_a_join_naming_another_inviter_is_refused_and_pairs_nobody(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    carl = await world.person(303, "Carl")
+    await world.pairing.invite(carl)  # Carl has an invitation open too, never shown to Ben
+    await world.pairing.offer(ben, (await world.pairing.invite(ana)).code)
+
+    with pytest.raises(InviteNotWaiting):
+        await world.pairing.accept(world.fresh(ben), carl.id)
+    with pytest.raises(InviteNotWaiting):
+        await world.pairing.accept(world.fresh(carl), ana.id)  # shown nothing at all
+
+    assert world.store.couples == {} and world.messenger.sent == []
+
+
+async def test_an_invitation_opened_after_the_couple_formed_is_refused(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    invite = await world.pairing.invite(ana)
+    await world.pairing.offer(ben, invite.code)
+    await world.pairing.accept(world.fresh(ben), ana.id)
+    dana = await world.person(404, "Dana")
+
+    with pytest.raises(AlreadyPaired):
+        await world.pairing.offer(world.fresh(ben), invite.code)
+    with pytest.raises(InviteUsed):
+        await world.pairing.offer(dana, invite.code)
+    assert world.fresh(dana).pending is None and len(world.store.couples) == 1
+
+
+async def test_an_invitation_expiring_while_shown_cannot_be_joined(world: World) -> None:
+    ana = await world.person(101, "Ana")
+    ben = await world.person(202, "Ben")
+    await world.pairing.offer(ben, (await world.pairing.invite(ana)).code)
+    world.clock.advance(hours=48)
+
+    with pytest.raises(InviteExpired):
+        await world.pairing.accept(world.fresh(ben), ana.id)
+    assert world.store.couples == {} and world.messenger.sent == []
